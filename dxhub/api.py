@@ -1,0 +1,90 @@
+"""The REST API root (django-ninja): token auth, one error shape, routers from each app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer
+
+from dxhub.accounts.models import ApiToken, hash_token
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer dxh_…` with a personal token from the profile page."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        try:
+            api_token = ApiToken.objects.select_related("user", "user__company").get(
+                key_hash=hash_token(token)
+            )
+        except ApiToken.DoesNotExist:
+            return None
+        if not api_token.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
+        request.user = api_token.user
+        return api_token.user
+
+
+api = NinjaAPI(
+    title="dxhub API",
+    version="1.0",
+    description="디지털 혁신거점 수요·공급 매칭 플랫폼 API (companies and DX needs).",
+    auth=TokenAuth(),
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "not found"}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "forbidden"}, status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, {"detail": "a valid API token is required"}, status=401)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": "; ".join(exc.messages), "errors": errors}, status=400)
+
+
+@api.exception_handler(NinjaValidationError)
+def schema_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors: dict[str, list[str]] = {}
+    for err in exc.errors:
+        key = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "payload", "query"))
+        errors.setdefault(key or "__all__", []).append(str(err.get("msg", "invalid")))
+    return api.create_response(request, {"detail": "invalid request", "errors": errors}, status=422)
+
+
+def _register_routers() -> None:
+    from dxhub.companies.api import router as companies_router
+    from dxhub.needs.api import router as needs_router
+
+    api.add_router("/companies", companies_router)
+    api.add_router("/needs", needs_router)
+
+
+_register_routers()

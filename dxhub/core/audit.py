@@ -1,0 +1,34 @@
+"""Every write to a domain model is recorded by django-auditlog: who, when, what changed."""
+
+from __future__ import annotations
+
+from auditlog.registry import auditlog
+from django.apps import apps
+
+AUDITED = [
+    ("reference", "Capability", {}),
+    ("hubs", "Hub", {"m2m_fields": {"industries", "linked_hubs"}}),
+    ("accounts", "User", {"exclude_fields": ["password", "last_login"]}),
+    ("accounts", "Invitation", {"exclude_fields": ["token"]}),
+    ("accounts", "ApiToken", {"exclude_fields": ["key_hash", "last_used_at"]}),
+    (
+        "companies",
+        "Company",
+        {"exclude_fields": ["search_text"], "m2m_fields": {"ksic_codes", "capabilities"}},
+    ),
+    ("companies", "ContactPerson", {}),
+    ("companies", "Solution", {}),
+    ("companies", "ProjectReference", {}),
+    ("companies", "Certification", {}),
+    ("companies", "ContactConsent", {}),
+    ("needs", "Need", {"exclude_fields": ["search_text"], "m2m_fields": {"required_capabilities"}}),
+    ("needs", "NeedAttachment", {}),
+    ("imports", "ImportJob", {"exclude_fields": ["content"]}),
+]
+
+
+def register_audited_models() -> None:
+    for app_label, model_name, options in AUDITED:
+        model = apps.get_model(app_label, model_name)
+        if not auditlog.contains(model):
+            auditlog.register(model, **options)

@@ -1,0 +1,173 @@
+"""REST endpoints for DX needs: the same access helper, filters and state machine as the pages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+
+from dxhub.api import ERRORS
+from dxhub.core.api_schemas import PageOut, page_of, resolve
+from dxhub.needs import services
+from dxhub.needs.access import get_need_for_user
+from dxhub.needs.models import Need
+from dxhub.needs.selectors import need_list
+from dxhub.reference.models import Capability, KsicCode
+
+router = Router(tags=["needs"])
+
+
+class NeedOut(Schema):
+    id: int
+    company_id: int
+    company: str
+    hub: str
+    title: str
+    ksic: str | None
+    site: str
+    problem: str
+    current_practice: str
+    data_kinds: str
+    data_volume: str
+    data_access: str
+    target_kpi: str
+    budget_min: int | None
+    budget_max: int | None
+    timeline_months: int | None
+    required_capabilities: list[str]
+    status: str
+    visibility: str
+    close_reason: str
+    published_at: datetime | None
+
+
+class NeedIn(Schema):
+    title: str = Field(..., min_length=1, max_length=150)
+    ksic: str | None = None
+    site: str = Field(..., min_length=1, max_length=200)
+    problem: str = Field(..., min_length=1)
+    current_practice: str = ""
+    data_kinds: str = ""
+    data_volume: str = ""
+    data_access: str = ""
+    target_kpi: str = ""
+    budget_min: int | None = Field(None, ge=0)
+    budget_max: int | None = Field(None, ge=0)
+    timeline_months: int | None = Field(None, ge=1, le=120)
+    required_capabilities: list[str] = []
+    visibility: Need.Visibility = Need.Visibility.HUB
+
+
+class NeedPatch(Schema):
+    title: str | None = Field(None, min_length=1, max_length=150)
+    ksic: str | None = None
+    site: str | None = Field(None, min_length=1, max_length=200)
+    problem: str | None = Field(None, min_length=1)
+    current_practice: str | None = None
+    data_kinds: str | None = None
+    data_volume: str | None = None
+    data_access: str | None = None
+    target_kpi: str | None = None
+    budget_min: int | None = Field(None, ge=0)
+    budget_max: int | None = Field(None, ge=0)
+    timeline_months: int | None = Field(None, ge=1, le=120)
+    required_capabilities: list[str] | None = None
+    visibility: Need.Visibility | None = None
+
+
+class CloseIn(Schema):
+    reason: Need.CloseReason
+    note: str = Field("", max_length=300)
+
+
+def serialize(need: Need) -> dict[str, Any]:
+    return {
+        "id": need.pk,
+        "company_id": need.company_id,
+        "company": need.company.name,
+        "hub": need.hub.slug,
+        "title": need.title,
+        "ksic": need.ksic_id,
+        "site": need.site,
+        "problem": need.problem,
+        "current_practice": need.current_practice,
+        "data_kinds": need.data_kinds,
+        "data_volume": need.data_volume,
+        "data_access": need.data_access,
+        "target_kpi": need.target_kpi,
+        "budget_min": need.budget_min,
+        "budget_max": need.budget_max,
+        "timeline_months": need.timeline_months,
+        "required_capabilities": [c.slug for c in need.required_capabilities.all()],
+        "status": need.status,
+        "visibility": need.visibility,
+        "close_reason": need.close_reason,
+        "published_at": need.published_at,
+    }
+
+
+def _relations(payload: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if "ksic" in payload:
+        code = payload.pop("ksic")
+        out["ksic"] = resolve(KsicCode, "code", [code], "ksic")[0] if code else None
+    if payload.get("required_capabilities") is not None:
+        out["required_capabilities"] = resolve(
+            Capability, "slug", payload.pop("required_capabilities"), "required_capabilities"
+        )
+    else:
+        payload.pop("required_capabilities", None)
+    return out
+
+
+@router.get("", response={200: PageOut[NeedOut], **ERRORS}, summary="List DX needs visible to you")
+def list_needs(
+    request: HttpRequest,
+    page: int = 1,
+    q: str = "",
+    hub: int | None = None,
+    region: str = "",
+    ksic: str = "",
+    capability: str = "",
+    status: str = "",
+    visibility: str = "",
+) -> Any:
+    _, rows = need_list(request.user, request.GET)
+    return page_of(rows, page, serialize)
+
+
+@router.get("/{need_id}", response={200: NeedOut, **ERRORS}, summary="One DX need")
+def get_need(request: HttpRequest, need_id: int) -> Any:
+    return serialize(get_need_for_user(request.user, need_id))
+
+
+@router.post("", response={201: NeedOut, **ERRORS}, summary="Create a draft need (demander members)")
+def create_need(request: HttpRequest, body: NeedIn) -> Any:
+    user: Any = request.user
+    if not user.has_perm("needs.add_need"):
+        raise PermissionDenied("only members of a demander company post needs")
+    payload = body.dict()
+    need = services.need_create(company=user.company, created_by=user, **payload, **_relations(payload))
+    return 201, serialize(need)
+
+
+@router.patch("/{need_id}", response={200: NeedOut, **ERRORS}, summary="Change a need")
+def update_need(request: HttpRequest, need_id: int, body: NeedPatch) -> Any:
+    need = get_need_for_user(request.user, need_id, write=True)
+    payload = body.dict(exclude_unset=True)
+    return serialize(services.need_update(need, **payload, **_relations(payload)))
+
+
+@router.post("/{need_id}/publish", response={200: NeedOut, **ERRORS}, summary="Publish a draft need")
+def publish_need(request: HttpRequest, need_id: int) -> Any:
+    need = get_need_for_user(request.user, need_id, write=True)
+    return serialize(services.need_publish(need))
+
+
+@router.post("/{need_id}/close", response={200: NeedOut, **ERRORS}, summary="Close a need with a reason")
+def close_need(request: HttpRequest, need_id: int, body: CloseIn) -> Any:
+    need = get_need_for_user(request.user, need_id, write=True)
+    return serialize(services.need_close(need, reason=body.reason, note=body.note))

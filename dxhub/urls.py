@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from dxhub.api import api
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include("dxhub.core.urls")),
+    path("me/", include("dxhub.accounts.urls")),
+    path("hubs/", include("dxhub.hubs.urls")),
+    path("companies/", include("dxhub.companies.urls")),
+    path("needs/", include("dxhub.needs.urls")),
+    path("imports/", include("dxhub.imports.urls")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
