@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
+
 WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 
 
@@ -23,9 +25,9 @@ def brn_problem(raw: str) -> str | None:
     """Why `raw` is not a valid number, or None when it is."""
     digits = normalize_brn(raw)
     if len(digits) != 10:
-        return "사업자등록번호는 숫자 10자리여야 합니다."
+        return _("A business registration number has 10 digits.")
     if check_digit(digits[:9]) != int(digits[9]):
-        return "사업자등록번호의 검증번호(마지막 자리)가 맞지 않습니다."
+        return _("The check digit (last digit) of the business registration number does not match.")
     return None
 
 
