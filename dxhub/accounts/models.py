@@ -120,6 +120,11 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.email} → {self.company}"
 
+    def url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("accounts:invitation", args=[self.token])
+
 
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()

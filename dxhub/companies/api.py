@@ -6,14 +6,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from dxhub.api import ERRORS
 from dxhub.companies.access import can_see_contacts, get_company_for_user
+from dxhub.companies.brn import normalize_brn
 from dxhub.companies.models import Company
 from dxhub.companies.selectors import company_list
 from dxhub.companies.services import company_create, company_update
-from dxhub.core.api_schemas import PageOut, page_of, resolve
+from dxhub.core.api_schemas import INT32_MAX, MAX_KEYS, PageOut, Text, check_filters, page_of, resolve
 from dxhub.hubs.models import Hub
 from dxhub.reference.models import Capability, KsicCode, Region
 
@@ -49,37 +50,37 @@ class CompanyOut(Schema):
 
 
 class CompanyIn(Schema):
-    brn: str
-    name: str = Field(..., min_length=1, max_length=120)
-    name_en: str = ""
+    brn: Text = Field(..., description="사업자등록번호, 10 digits (dashes allowed)")
+    name: Text = Field(..., min_length=1, max_length=120)
+    name_en: Text = ""
     kind: Company.Kind
-    region_code: str
-    address: str = ""
-    employees: int | None = Field(None, ge=0)
+    region_code: Text = Field(..., description="시군구 region code")
+    address: Text = ""
+    employees: int | None = Field(None, ge=0, le=INT32_MAX)
     founded_year: int | None = Field(None, ge=1900, le=2100)
-    revenue_band: str = ""
-    hub: str | None = Field(None, description="hub slug")
+    revenue_band: Company.RevenueBand | None = None
+    hub: Text | None = Field(None, description="hub slug; an operator's own hub when left out")
     tenancy: Company.Tenancy = Company.Tenancy.REGIONAL
-    ksic_codes: list[str] = []
-    capabilities: list[str] = Field([], description="capability slugs")
-    description: str = ""
-    website: str = ""
+    ksic_codes: list[Text] = Field([], max_length=MAX_KEYS)
+    capabilities: list[Text] = Field([], max_length=MAX_KEYS, description="capability slugs")
+    description: Text = ""
+    website: Text = ""
 
 
 class CompanyPatch(Schema):
-    name: str | None = Field(None, min_length=1, max_length=120)
-    name_en: str | None = None
+    name: Text | None = Field(None, min_length=1, max_length=120)
+    name_en: Text | None = None
     kind: Company.Kind | None = None
-    region_code: str | None = None
-    address: str | None = None
-    employees: int | None = Field(None, ge=0)
+    region_code: Text | None = None
+    address: Text | None = None
+    employees: int | None = Field(None, ge=0, le=INT32_MAX)
     founded_year: int | None = Field(None, ge=1900, le=2100)
-    revenue_band: str | None = None
+    revenue_band: Company.RevenueBand | None = None
     tenancy: Company.Tenancy | None = None
-    ksic_codes: list[str] | None = None
-    capabilities: list[str] | None = None
-    description: str | None = None
-    website: str | None = None
+    ksic_codes: list[Text] | None = Field(None, max_length=MAX_KEYS)
+    capabilities: list[Text] | None = Field(None, max_length=MAX_KEYS)
+    description: Text | None = None
+    website: Text | None = None
 
 
 def serialize(company: Company, user: Any) -> dict[str, Any]:
@@ -112,38 +113,37 @@ def serialize(company: Company, user: Any) -> dict[str, Any]:
 
 
 def _relations(payload: dict[str, Any]) -> dict[str, Any]:
+    """Pops the keys that name other rows from `payload` and returns those rows (400 if unknown)."""
     out: dict[str, Any] = {}
-    if payload.get("region_code") is not None:
-        out["region"] = resolve(Region, "code", [payload.pop("region_code")], "region_code")[0]
-    else:
-        payload.pop("region_code", None)
+    region_code = payload.pop("region_code", None)
+    if region_code is not None:
+        out["region"] = resolve(Region, "code", [region_code], "region_code")[0]
     if "hub" in payload:
         slug = payload.pop("hub")
         out["hub"] = resolve(Hub, "slug", [slug], "hub")[0] if slug else None
-    if payload.get("ksic_codes") is not None:
-        out["ksic_codes"] = resolve(KsicCode, "code", payload.pop("ksic_codes"), "ksic_codes")
-    else:
-        payload.pop("ksic_codes", None)
-    if payload.get("capabilities") is not None:
-        out["capabilities"] = resolve(Capability, "slug", payload.pop("capabilities"), "capabilities")
-    else:
-        payload.pop("capabilities", None)
+    ksic_codes = payload.pop("ksic_codes", None)
+    if ksic_codes is not None:
+        out["ksic_codes"] = resolve(KsicCode, "code", ksic_codes, "ksic_codes")
+    capabilities = payload.pop("capabilities", None)
+    if capabilities is not None:
+        out["capabilities"] = resolve(Capability, "slug", capabilities, "capabilities")
     return out
 
 
 @router.get("", response={200: PageOut[CompanyOut], **ERRORS}, summary="List companies")
 def list_companies(
     request: HttpRequest,
-    page: int = 1,
+    page: int = Query(1, ge=1),
     q: str = "",
-    hub: int | None = None,
-    region: str = "",
-    ksic: str = "",
-    capability: str = "",
-    kind: str = "",
-    tenancy: str = "",
+    hub: int | None = Query(None, description="hub id"),
+    region: str = Query("", description="region code (시도 or 시군구)"),
+    ksic: str = Query("", description="KSIC code; its sub-classes match too"),
+    capability: str = Query("", description="capability slug"),
+    kind: Company.Kind | None = None,
+    tenancy: Company.Tenancy | None = None,
 ) -> Any:
-    _, rows = company_list(request.user, request.GET)
+    filterset, rows = company_list(request.user, request.GET)
+    check_filters(filterset)
     return page_of(rows.prefetch_related("contacts"), page, lambda c: serialize(c, request.user))
 
 
@@ -152,22 +152,30 @@ def get_company(request: HttpRequest, company_id: int) -> Any:
     return serialize(get_company_for_user(request.user, company_id), request.user)
 
 
-@router.post("", response={201: CompanyOut, **ERRORS}, summary="Register a company (operators)")
+@router.post("", response={201: CompanyOut, **ERRORS}, summary="Register a company (operators, ministry)")
 def create_company(request: HttpRequest, body: CompanyIn) -> Any:
-    if not request.user.has_perm("companies.add_company"):
+    user: Any = request.user
+    if not user.has_perm("companies.add_company"):
         raise PermissionDenied("only hub operators and ministry staff register companies")
     payload = body.dict()
+    payload["brn"] = normalize_brn(payload["brn"])
+    payload["revenue_band"] = payload["revenue_band"] or ""
     relations = _relations(payload)
-    if request.user.is_operator and relations.get("hub") is None:
-        relations["hub"] = request.user.hub  # type: ignore[union-attr]
+    if user.is_operator:
+        # Operators register companies in their own hub; only the ministry places one elsewhere.
+        if relations.get("hub") not in (None, user.hub):
+            raise PermissionDenied("operators register companies in their own hub")
+        relations["hub"] = user.hub
     company = company_create(**payload, **relations)
-    return 201, serialize(company, request.user)
+    return 201, serialize(company, user)
 
 
 @router.patch("/{company_id}", response={200: CompanyOut, **ERRORS}, summary="Change a company")
 def update_company(request: HttpRequest, company_id: int, body: CompanyPatch) -> Any:
     company = get_company_for_user(request.user, company_id, write=True)
     payload = body.dict(exclude_unset=True)
+    if "revenue_band" in payload:
+        payload["revenue_band"] = payload["revenue_band"] or ""
     relations = _relations(payload)
     company = company_update(company, **payload, **relations)
     return serialize(company, request.user)

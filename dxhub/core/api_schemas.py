@@ -1,12 +1,32 @@
+"""Pieces shared by the app routers of the REST API: pages, input types, key lookups, filter checks."""
+
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
 from ninja import Schema
+from pydantic import AfterValidator
+
+# Storage limits of the columns behind integer fields (PostgreSQL integer and bigint).
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+# Longest list of codes or slugs one request may name.
+MAX_KEYS = 50
+
+
+def _reject_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL, and no form field accepts it either.
+    if "\x00" in value:
+        raise ValueError("text may not contain NUL (0x00) characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_reject_nul)]
+"""A string from the request body: anything but NUL characters."""
 
 
 class PageOut[T](Schema):
@@ -17,6 +37,7 @@ class PageOut[T](Schema):
 
 
 def page_of(items: QuerySet[Any], page: int, serialize: Any) -> dict[str, Any]:
+    """One page of `items`; a page past the end gives the last page (and says which it is)."""
     paginator = Paginator(items, settings.PAGE_SIZE)
     current = paginator.get_page(page)
     return {
@@ -27,10 +48,16 @@ def page_of(items: QuerySet[Any], page: int, serialize: Any) -> dict[str, Any]:
     }
 
 
+def check_filters(filterset: Any) -> None:
+    """A 400 naming the query parameters the list's filter set rejected (unknown hub, capability…)."""
+    if not filterset.is_valid():
+        raise ValidationError({field: list(errors) for field, errors in filterset.errors.items()})
+
+
 def resolve[M: Model](model: type[M], field: str, values: list[str], label: str) -> list[M]:
     """Objects for the given keys, or a 400 naming the unknown ones."""
     found = {str(getattr(o, field)): o for o in model._default_manager.filter(**{f"{field}__in": values})}
     missing = [v for v in values if v not in found]
     if missing:
         raise ValidationError({label: [f"unknown: {', '.join(missing)}"]})
-    return [found[v] for v in values]
+    return [found[v] for v in dict.fromkeys(values)]

@@ -1,2 +1,5 @@
-app_name = "core"
-urlpatterns: list = []
+from django.urls import path
+
+from dxhub.core import views
+
+urlpatterns = [path("", views.dashboard, name="dashboard")]

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from dxhub.api import ERRORS
-from dxhub.core.api_schemas import PageOut, page_of, resolve
+from dxhub.core.api_schemas import INT64_MAX, MAX_KEYS, PageOut, Text, check_filters, page_of, resolve
 from dxhub.needs import services
 from dxhub.needs.access import get_need_for_user
 from dxhub.needs.models import Need
@@ -45,42 +45,44 @@ class NeedOut(Schema):
 
 
 class NeedIn(Schema):
-    title: str = Field(..., min_length=1, max_length=150)
-    ksic: str | None = None
-    site: str = Field(..., min_length=1, max_length=200)
-    problem: str = Field(..., min_length=1)
-    current_practice: str = ""
-    data_kinds: str = ""
-    data_volume: str = ""
-    data_access: str = ""
-    target_kpi: str = ""
-    budget_min: int | None = Field(None, ge=0)
-    budget_max: int | None = Field(None, ge=0)
+    title: Text = Field(..., min_length=1, max_length=150)
+    ksic: Text | None = Field(
+        None, description="KSIC code of the site; the company's first code when left out"
+    )
+    site: Text = Field(..., min_length=1, max_length=200)
+    problem: Text = Field(..., min_length=1)
+    current_practice: Text = ""
+    data_kinds: Text = Field("", max_length=200)
+    data_volume: Text = Field("", max_length=120)
+    data_access: Text = Field("", max_length=200)
+    target_kpi: Text = Field("", max_length=200)
+    budget_min: int | None = Field(None, ge=0, le=INT64_MAX, description="won")
+    budget_max: int | None = Field(None, ge=0, le=INT64_MAX, description="won")
     timeline_months: int | None = Field(None, ge=1, le=120)
-    required_capabilities: list[str] = []
+    required_capabilities: list[Text] = Field([], max_length=MAX_KEYS, description="capability slugs")
     visibility: Need.Visibility = Need.Visibility.HUB
 
 
 class NeedPatch(Schema):
-    title: str | None = Field(None, min_length=1, max_length=150)
-    ksic: str | None = None
-    site: str | None = Field(None, min_length=1, max_length=200)
-    problem: str | None = Field(None, min_length=1)
-    current_practice: str | None = None
-    data_kinds: str | None = None
-    data_volume: str | None = None
-    data_access: str | None = None
-    target_kpi: str | None = None
-    budget_min: int | None = Field(None, ge=0)
-    budget_max: int | None = Field(None, ge=0)
+    title: Text | None = Field(None, min_length=1, max_length=150)
+    ksic: Text | None = None
+    site: Text | None = Field(None, min_length=1, max_length=200)
+    problem: Text | None = Field(None, min_length=1)
+    current_practice: Text | None = None
+    data_kinds: Text | None = Field(None, max_length=200)
+    data_volume: Text | None = Field(None, max_length=120)
+    data_access: Text | None = Field(None, max_length=200)
+    target_kpi: Text | None = Field(None, max_length=200)
+    budget_min: int | None = Field(None, ge=0, le=INT64_MAX)
+    budget_max: int | None = Field(None, ge=0, le=INT64_MAX)
     timeline_months: int | None = Field(None, ge=1, le=120)
-    required_capabilities: list[str] | None = None
+    required_capabilities: list[Text] | None = Field(None, max_length=MAX_KEYS)
     visibility: Need.Visibility | None = None
 
 
 class CloseIn(Schema):
     reason: Need.CloseReason
-    note: str = Field("", max_length=300)
+    note: Text = Field("", max_length=300)
 
 
 def serialize(need: Need) -> dict[str, Any]:
@@ -110,32 +112,32 @@ def serialize(need: Need) -> dict[str, Any]:
 
 
 def _relations(payload: dict[str, Any]) -> dict[str, Any]:
+    """Pops the keys that name other rows from `payload` and returns those rows (400 if unknown)."""
     out: dict[str, Any] = {}
     if "ksic" in payload:
         code = payload.pop("ksic")
         out["ksic"] = resolve(KsicCode, "code", [code], "ksic")[0] if code else None
-    if payload.get("required_capabilities") is not None:
-        out["required_capabilities"] = resolve(
-            Capability, "slug", payload.pop("required_capabilities"), "required_capabilities"
-        )
-    else:
-        payload.pop("required_capabilities", None)
+    capabilities = payload.pop("required_capabilities", None)
+    if capabilities is not None:
+        out["required_capabilities"] = resolve(Capability, "slug", capabilities, "required_capabilities")
     return out
 
 
 @router.get("", response={200: PageOut[NeedOut], **ERRORS}, summary="List DX needs visible to you")
 def list_needs(
     request: HttpRequest,
-    page: int = 1,
+    page: int = Query(1, ge=1),
     q: str = "",
-    hub: int | None = None,
-    region: str = "",
-    ksic: str = "",
-    capability: str = "",
-    status: str = "",
-    visibility: str = "",
+    hub: int | None = Query(None, description="hub id"),
+    region: str = Query("", description="region code of the company (시도 or 시군구)"),
+    ksic: str = Query("", description="KSIC code; its sub-classes match too"),
+    capability: str = Query("", description="capability slug"),
+    status: Need.Status | None = None,
+    visibility: Need.Visibility | None = None,
+    company: int | None = Query(None, description="company id"),
 ) -> Any:
-    _, rows = need_list(request.user, request.GET)
+    filterset, rows = need_list(request.user, request.GET)
+    check_filters(filterset)
     return page_of(rows, page, serialize)
 
 
@@ -150,7 +152,10 @@ def create_need(request: HttpRequest, body: NeedIn) -> Any:
     if not user.has_perm("needs.add_need"):
         raise PermissionDenied("only members of a demander company post needs")
     payload = body.dict()
-    need = services.need_create(company=user.company, created_by=user, **payload, **_relations(payload))
+    if payload["ksic"] is None:
+        del payload["ksic"]  # need_create falls back on the company's first KSIC code
+    relations = _relations(payload)
+    need = services.need_create(company=user.company, created_by=user, **payload, **relations)
     return 201, serialize(need)
 
 
@@ -158,7 +163,8 @@ def create_need(request: HttpRequest, body: NeedIn) -> Any:
 def update_need(request: HttpRequest, need_id: int, body: NeedPatch) -> Any:
     need = get_need_for_user(request.user, need_id, write=True)
     payload = body.dict(exclude_unset=True)
-    return serialize(services.need_update(need, **payload, **_relations(payload)))
+    relations = _relations(payload)
+    return serialize(services.need_update(need, **payload, **relations))
 
 
 @router.post("/{need_id}/publish", response={200: NeedOut, **ERRORS}, summary="Publish a draft need")
