@@ -165,7 +165,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
-EMAIL_BACKEND = os.environ.get("DXHUB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The demo prints mail to the console; a deployment sets DXHUB_EMAIL_BACKEND to an SMTP backend.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("DXHUB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    }
+}
 DEFAULT_FROM_EMAIL = "dxhub <no-reply@dxhub.local>"
 
 TASKS = {

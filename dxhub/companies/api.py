@@ -14,7 +14,16 @@ from dxhub.companies.brn import normalize_brn
 from dxhub.companies.models import Company
 from dxhub.companies.selectors import company_list
 from dxhub.companies.services import company_create, company_update
-from dxhub.core.api_schemas import INT32_MAX, MAX_KEYS, PageOut, Text, check_filters, page_of, resolve
+from dxhub.core.api_schemas import (
+    INT32_MAX,
+    MAX_KEYS,
+    InputSchema,
+    PageOut,
+    Text,
+    check_filters,
+    page_of,
+    resolve,
+)
 from dxhub.hubs.models import Hub
 from dxhub.reference.models import Capability, KsicCode, Region
 
@@ -49,13 +58,13 @@ class CompanyOut(Schema):
     contacts: list[ContactOut] | None = Field(None, description="null unless the reader may see contacts")
 
 
-class CompanyIn(Schema):
+class CompanyIn(InputSchema):
     brn: Text = Field(..., description="사업자등록번호, 10 digits (dashes allowed)")
     name: Text = Field(..., min_length=1, max_length=120)
-    name_en: Text = ""
+    name_en: Text = Field("", max_length=120)
     kind: Company.Kind
     region_code: Text = Field(..., description="시군구 region code")
-    address: Text = ""
+    address: Text = Field("", max_length=200)
     employees: int | None = Field(None, ge=0, le=INT32_MAX)
     founded_year: int | None = Field(None, ge=1900, le=2100)
     revenue_band: Company.RevenueBand | None = None
@@ -64,23 +73,25 @@ class CompanyIn(Schema):
     ksic_codes: list[Text] = Field([], max_length=MAX_KEYS)
     capabilities: list[Text] = Field([], max_length=MAX_KEYS, description="capability slugs")
     description: Text = ""
-    website: Text = ""
+    website: Text = Field("", max_length=200)
 
 
-class CompanyPatch(Schema):
-    name: Text | None = Field(None, min_length=1, max_length=120)
-    name_en: Text | None = None
-    kind: Company.Kind | None = None
-    region_code: Text | None = None
-    address: Text | None = None
+class CompanyPatch(InputSchema):
+    """Only the fields sent change. Those typed without `| None` cannot be set to null."""
+
+    name: Text = Field(None, min_length=1, max_length=120)
+    name_en: Text = Field(None, max_length=120)
+    kind: Company.Kind = Field(None)
+    region_code: Text = Field(None, description="시군구 region code")
+    address: Text = Field(None, max_length=200)
     employees: int | None = Field(None, ge=0, le=INT32_MAX)
     founded_year: int | None = Field(None, ge=1900, le=2100)
-    revenue_band: Company.RevenueBand | None = None
-    tenancy: Company.Tenancy | None = None
-    ksic_codes: list[Text] | None = Field(None, max_length=MAX_KEYS)
-    capabilities: list[Text] | None = Field(None, max_length=MAX_KEYS)
-    description: Text | None = None
-    website: Text | None = None
+    revenue_band: Company.RevenueBand | None = Field(None, description="null clears it")
+    tenancy: Company.Tenancy = Field(None)
+    ksic_codes: list[Text] = Field(None, max_length=MAX_KEYS)
+    capabilities: list[Text] = Field(None, max_length=MAX_KEYS, description="capability slugs")
+    description: Text = Field(None)
+    website: Text = Field(None, max_length=200)
 
 
 def serialize(company: Company, user: Any) -> dict[str, Any]:
@@ -157,7 +168,7 @@ def create_company(request: HttpRequest, body: CompanyIn) -> Any:
     user: Any = request.user
     if not user.has_perm("companies.add_company"):
         raise PermissionDenied("only hub operators and ministry staff register companies")
-    payload = body.dict()
+    payload = body.model_dump()
     payload["brn"] = normalize_brn(payload["brn"])
     payload["revenue_band"] = payload["revenue_band"] or ""
     relations = _relations(payload)
@@ -173,7 +184,7 @@ def create_company(request: HttpRequest, body: CompanyIn) -> Any:
 @router.patch("/{company_id}", response={200: CompanyOut, **ERRORS}, summary="Change a company")
 def update_company(request: HttpRequest, company_id: int, body: CompanyPatch) -> Any:
     company = get_company_for_user(request.user, company_id, write=True)
-    payload = body.dict(exclude_unset=True)
+    payload = body.model_dump(exclude_unset=True)
     if "revenue_band" in payload:
         payload["revenue_band"] = payload["revenue_band"] or ""
     relations = _relations(payload)

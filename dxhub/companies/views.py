@@ -19,6 +19,7 @@ from dxhub.companies import forms
 from dxhub.companies.access import can_see_contacts, get_company_for_user
 from dxhub.companies.selectors import EXPORT_HEADERS, company_export_rows, company_list
 from dxhub.companies.services import company_create, company_refresh_search, company_update
+from dxhub.core.audit import describe_changes
 from dxhub.core.export import xlsx_response
 from dxhub.core.pagination import paginate, query_without_page
 from dxhub.needs.access import needs_visible_to
@@ -52,7 +53,8 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     history = None
     if user.has_perm("companies.view_audit", company):
-        history = LogEntry.objects.get_for_object(company).select_related("actor")[:20]
+        entries = LogEntry.objects.get_for_object(company).select_related("actor")[:20]
+        history = [(entry, describe_changes(entry.changes_dict)) for entry in entries]
     context = {
         "company": company,
         "show_contacts": can_see_contacts(user, company),

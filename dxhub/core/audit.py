@@ -32,3 +32,17 @@ def register_audited_models() -> None:
         model = apps.get_model(app_label, model_name)
         if not auditlog.contains(model):
             auditlog.register(model, **options)
+
+
+def describe_changes(changes: dict[str, object]) -> str:
+    """One line per changed field. auditlog's own `changes_str` breaks on many-to-many entries."""
+    parts = []
+    for field, change in changes.items():
+        if isinstance(change, dict):  # many-to-many: {"type": "m2m", "operation": ..., "objects": [...]}
+            objects = ", ".join(str(o) for o in change.get("objects", []))
+            parts.append(f"{field} {change.get('operation', '')}: {objects}")
+        elif isinstance(change, list | tuple) and len(change) == 2:
+            parts.append(f"{field}: {change[0]} → {change[1]}")
+        else:
+            parts.append(f"{field}: {change}")
+    return "; ".join(parts)
