@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db.models import Q, QuerySet
 
-from matching.text import analyze, search_terms
+from matching.text import analyze_many, search_terms
+
+
+def index_texts(rows: Sequence[Sequence[str | None]]) -> list[str]:
+    """For each row's parts, the distinct terms space-separated with a space at either end (or "").
+
+    Parts are analysed separately, as a search query is, so no term straddles two parts; a part that
+    repeats across rows (capability keywords, KSIC names) is analysed once, which matters for imports.
+    """
+    unique = list(dict.fromkeys(part for parts in rows for part in parts if part))
+    terms = dict(zip(unique, analyze_many(unique), strict=True))
+    texts: list[str] = []
+    for parts in rows:
+        seen = dict.fromkeys(term for part in parts if part for term in terms[part])
+        texts.append(" " + " ".join(seen) + " " if seen else "")
+    return texts
 
 
 def index_text(parts: Iterable[str | None]) -> str:
     """The terms of all parts, space separated, each once: what `keyword_filter` searches."""
-    text = "\n".join(p for p in parts if p)
-    terms = dict.fromkeys(analyze(text))
-    return " " + " ".join(terms) + " " if terms else ""
+    return index_texts([list(parts)])[0]
 
 
 def keyword_filter[M](queryset: QuerySet[M], query: str, *, name_field: str = "name") -> QuerySet[M]:

@@ -77,7 +77,10 @@ def test_import_publish_and_hub_isolation(new_page, live_server, tmp_path, opera
     dm.fill("input[name=title]", "도장 라인 색차 불량 자동 판정")
     dm.fill("input[name=ksic_code]", "29271")
     dm.fill("input[name=site]", "본사 1공장 도장 라인")
-    dm.fill("textarea[name=problem]", "도장 후 색차를 작업자가 눈으로 판정해 편차가 큽니다. 월 30건의 재작업이 생깁니다.")
+    dm.fill(
+        "textarea[name=problem]",
+        "도장 후 색차를 작업자가 눈으로 판정해 편차가 큽니다. 월 30건의 재작업이 생깁니다.",
+    )
     dm.fill("input[name=target_kpi]", "재작업 70% 감소")
     dm.check("input[name=required_capabilities][value='%d']" % _capability_pk("vision-inspection"))
     dm.select_option("select[name=visibility]", "hub")
@@ -94,7 +97,9 @@ def test_import_publish_and_hub_isolation(new_page, live_server, tmp_path, opera
     response = other.goto(f"{live_server.url}/needs/{need.pk}/")
     assert response is not None and response.status == 404
     _token, raw = ApiToken.issue(ochang_member)
-    api = other.request.get(f"{live_server.url}/api/needs/{need.pk}", headers={"Authorization": f"Bearer {raw}"})
+    api = other.request.get(
+        f"{live_server.url}/api/needs/{need.pk}", headers={"Authorization": f"Bearer {raw}"}
+    )
     assert api.status == 404
     # ...while a Changwon supplier would see it in the list.
     listing = other.goto(f"{live_server.url}/needs/")

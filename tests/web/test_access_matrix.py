@@ -15,15 +15,21 @@ from dxhub.accounts.models import ApiToken
 from dxhub.needs.models import Need
 from tests.factories import NeedFactory
 
-ROLES = ["anon", "ministry", "operator", "busan_operator", "demander", "supplier", "ochang_member", "evaluator"]
+ROLES = [
+    "anon",
+    "ministry",
+    "operator",
+    "busan_operator",
+    "demander",
+    "supplier",
+    "ochang_member",
+    "evaluator",
+]
 
 
 @pytest.fixture
 def world(request, hubs, demander_company, supplier_company, ochang_company):
-    people = {
-        role: (None if role == "anon" else request.getfixturevalue(role))
-        for role in ROLES
-    }
+    people = {role: (None if role == "anon" else request.getfixturevalue(role)) for role in ROLES}
     need = NeedFactory(company=demander_company, visibility=Need.Visibility.HUB)
     draft = NeedFactory(company=demander_company, status=Need.Status.DRAFT, title="초안 수요")
     public = NeedFactory(company=ochang_company, visibility=Need.Visibility.PUBLIC, title="공개 수요")
@@ -41,29 +47,119 @@ def world(request, hubs, demander_company, supplier_company, ochang_company):
 PAGES = [
     ("dashboard", "get", lambda w: reverse("dashboard"), [302, 200, 200, 200, 200, 200, 200, 200]),
     ("company list", "get", lambda w: reverse("companies:list"), [302, 200, 200, 200, 200, 200, 200, 200]),
-    ("company export", "get", lambda w: reverse("companies:list") + "?format=xlsx", [302, 200, 200, 200, 200, 200, 200, 200]),
-    ("company detail", "get", lambda w: reverse("companies:detail", args=[w["company"].pk]), [302, 200, 200, 200, 200, 200, 200, 200]),
-    ("company edit form", "get", lambda w: reverse("companies:edit", args=[w["company"].pk]), [302, 200, 200, 403, 200, 403, 403, 403]),
-    ("company edit save", "post", lambda w: reverse("companies:edit", args=[w["company"].pk]), [302, 200, 200, 403, 200, 403, 403, 403]),
-    ("company create form", "get", lambda w: reverse("companies:create"), [302, 200, 200, 200, 403, 403, 403, 403]),
-    ("company invite", "post", lambda w: reverse("companies:invite", args=[w["company"].pk]), [302, 302, 302, 403, 302, 403, 403, 403]),
+    (
+        "company export",
+        "get",
+        lambda w: reverse("companies:list") + "?format=xlsx",
+        [302, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "company detail",
+        "get",
+        lambda w: reverse("companies:detail", args=[w["company"].pk]),
+        [302, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "company edit form",
+        "get",
+        lambda w: reverse("companies:edit", args=[w["company"].pk]),
+        [302, 200, 200, 403, 200, 403, 403, 403],
+    ),
+    (
+        "company edit save",
+        "post",
+        lambda w: reverse("companies:edit", args=[w["company"].pk]),
+        [302, 200, 200, 403, 200, 403, 403, 403],
+    ),
+    (
+        "company create form",
+        "get",
+        lambda w: reverse("companies:create"),
+        [302, 200, 200, 200, 403, 403, 403, 403],
+    ),
+    (
+        "company invite",
+        "post",
+        lambda w: reverse("companies:invite", args=[w["company"].pk]),
+        [302, 302, 302, 403, 302, 403, 403, 403],
+    ),
     ("need list", "get", lambda w: reverse("needs:list"), [200, 200, 200, 200, 200, 200, 200, 200]),
-    ("need export", "get", lambda w: reverse("needs:list") + "?format=xlsx", [200, 200, 200, 200, 200, 200, 200, 200]),
-    ("hub-only need", "get", lambda w: reverse("needs:detail", args=[w["need"].pk]), [404, 200, 200, 404, 200, 200, 404, 404]),
-    ("draft need", "get", lambda w: reverse("needs:detail", args=[w["draft"].pk]), [404, 200, 200, 404, 200, 404, 404, 404]),
-    ("public need", "get", lambda w: reverse("needs:detail", args=[w["public"].pk]), [200, 200, 200, 200, 200, 200, 200, 200]),
-    ("need edit form", "get", lambda w: reverse("needs:edit", args=[w["need"].pk]), [302, 200, 200, 404, 200, 403, 404, 404]),
-    ("need edit save", "post", lambda w: reverse("needs:edit", args=[w["need"].pk]), [302, 200, 200, 404, 200, 403, 404, 404]),
-    ("need publish", "post", lambda w: reverse("needs:publish", args=[w["draft"].pk]), [302, 302, 302, 404, 302, 404, 404, 404]),
-    ("need close", "post", lambda w: reverse("needs:close", args=[w["need"].pk]), [302, 302, 302, 404, 302, 403, 404, 404]),
-    ("need attach", "post", lambda w: reverse("needs:attach", args=[w["need"].pk]), [302, 302, 302, 404, 302, 403, 404, 404]),
+    (
+        "need export",
+        "get",
+        lambda w: reverse("needs:list") + "?format=xlsx",
+        [200, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "hub-only need",
+        "get",
+        lambda w: reverse("needs:detail", args=[w["need"].pk]),
+        [404, 200, 200, 404, 200, 200, 404, 404],
+    ),
+    (
+        "draft need",
+        "get",
+        lambda w: reverse("needs:detail", args=[w["draft"].pk]),
+        [404, 200, 200, 404, 200, 404, 404, 404],
+    ),
+    (
+        "public need",
+        "get",
+        lambda w: reverse("needs:detail", args=[w["public"].pk]),
+        [200, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "need edit form",
+        "get",
+        lambda w: reverse("needs:edit", args=[w["need"].pk]),
+        [302, 200, 200, 404, 200, 403, 404, 404],
+    ),
+    (
+        "need edit save",
+        "post",
+        lambda w: reverse("needs:edit", args=[w["need"].pk]),
+        [302, 200, 200, 404, 200, 403, 404, 404],
+    ),
+    (
+        "need publish",
+        "post",
+        lambda w: reverse("needs:publish", args=[w["draft"].pk]),
+        [302, 302, 302, 404, 302, 404, 404, 404],
+    ),
+    (
+        "need close",
+        "post",
+        lambda w: reverse("needs:close", args=[w["need"].pk]),
+        [302, 302, 302, 404, 302, 403, 404, 404],
+    ),
+    (
+        "need attach",
+        "post",
+        lambda w: reverse("needs:attach", args=[w["need"].pk]),
+        [302, 302, 302, 404, 302, 403, 404, 404],
+    ),
     ("need create form", "get", lambda w: reverse("needs:create"), [302, 403, 403, 403, 200, 403, 200, 403]),
     ("hub list", "get", lambda w: reverse("hubs:list"), [200, 200, 200, 200, 200, 200, 200, 200]),
-    ("hub detail", "get", lambda w: reverse("hubs:detail", args=[w["hub"].pk]), [200, 200, 200, 200, 200, 200, 200, 200]),
-    ("hub edit", "get", lambda w: reverse("hubs:edit", args=[w["hub"].pk]), [302, 200, 200, 403, 403, 403, 403, 403]),
+    (
+        "hub detail",
+        "get",
+        lambda w: reverse("hubs:detail", args=[w["hub"].pk]),
+        [200, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "hub edit",
+        "get",
+        lambda w: reverse("hubs:edit", args=[w["hub"].pk]),
+        [302, 200, 200, 403, 403, 403, 403, 403],
+    ),
     ("hub create", "get", lambda w: reverse("hubs:create"), [302, 200, 200, 200, 403, 403, 403, 403]),
     ("taxonomy", "get", lambda w: reverse("hubs:capabilities"), [302, 200, 200, 200, 200, 200, 200, 200]),
-    ("taxonomy add", "post", lambda w: reverse("hubs:capabilities"), [302, 200, 200, 200, 403, 403, 403, 403]),
+    (
+        "taxonomy add",
+        "post",
+        lambda w: reverse("hubs:capabilities"),
+        [302, 200, 200, 200, 403, 403, 403, 403],
+    ),
     ("import", "get", lambda w: reverse("imports:upload"), [302, 200, 200, 200, 403, 403, 403, 403]),
     ("my account", "get", lambda w: reverse("accounts:me"), [302, 200, 200, 200, 200, 200, 200, 200]),
     ("my data", "get", lambda w: reverse("accounts:export"), [302, 200, 200, 200, 200, 200, 200, 200]),
@@ -90,17 +186,71 @@ def test_page_matrix(client, world, name, method, url, expected):
 
 API = [
     ("list companies", "get", lambda w: "/api/companies", None, [401, 200, 200, 200, 200, 200, 200, 200]),
-    ("one company", "get", lambda w: f"/api/companies/{w['company'].pk}", None, [401, 200, 200, 200, 200, 200, 200, 200]),
-    ("patch company", "patch", lambda w: f"/api/companies/{w['company'].pk}", {"address": "창원시 성산구 공단로 1"}, [401, 200, 200, 403, 200, 403, 403, 403]),
+    (
+        "one company",
+        "get",
+        lambda w: f"/api/companies/{w['company'].pk}",
+        None,
+        [401, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "patch company",
+        "patch",
+        lambda w: f"/api/companies/{w['company'].pk}",
+        {"address": "창원시 성산구 공단로 1"},
+        [401, 200, 200, 403, 200, 403, 403, 403],
+    ),
     ("create company", "post", lambda w: "/api/companies", {}, [401, 422, 422, 422, 422, 422, 422, 422]),
     ("list needs", "get", lambda w: "/api/needs", None, [401, 200, 200, 200, 200, 200, 200, 200]),
-    ("hub-only need", "get", lambda w: f"/api/needs/{w['need'].pk}", None, [401, 200, 200, 404, 200, 200, 404, 404]),
-    ("draft need", "get", lambda w: f"/api/needs/{w['draft'].pk}", None, [401, 200, 200, 404, 200, 404, 404, 404]),
-    ("public need", "get", lambda w: f"/api/needs/{w['public'].pk}", None, [401, 200, 200, 200, 200, 200, 200, 200]),
-    ("patch need", "patch", lambda w: f"/api/needs/{w['need'].pk}", {"target_kpi": "불량률 50% 감소"}, [401, 200, 200, 404, 200, 403, 404, 404]),
-    ("publish draft", "post", lambda w: f"/api/needs/{w['draft'].pk}/publish", None, [401, 200, 200, 404, 200, 404, 404, 404]),
-    ("close need", "post", lambda w: f"/api/needs/{w['need'].pk}/close", {"reason": "solved"}, [401, 200, 200, 404, 200, 403, 404, 404]),
-    ("create need", "post", lambda w: "/api/needs", {"title": "설비 예지보전", "site": "1공장 프레스", "problem": "프레스 고장으로 라인이 멈춥니다."}, [401, 403, 403, 403, 201, 403, 201, 403]),
+    (
+        "hub-only need",
+        "get",
+        lambda w: f"/api/needs/{w['need'].pk}",
+        None,
+        [401, 200, 200, 404, 200, 200, 404, 404],
+    ),
+    (
+        "draft need",
+        "get",
+        lambda w: f"/api/needs/{w['draft'].pk}",
+        None,
+        [401, 200, 200, 404, 200, 404, 404, 404],
+    ),
+    (
+        "public need",
+        "get",
+        lambda w: f"/api/needs/{w['public'].pk}",
+        None,
+        [401, 200, 200, 200, 200, 200, 200, 200],
+    ),
+    (
+        "patch need",
+        "patch",
+        lambda w: f"/api/needs/{w['need'].pk}",
+        {"target_kpi": "불량률 50% 감소"},
+        [401, 200, 200, 404, 200, 403, 404, 404],
+    ),
+    (
+        "publish draft",
+        "post",
+        lambda w: f"/api/needs/{w['draft'].pk}/publish",
+        None,
+        [401, 200, 200, 404, 200, 404, 404, 404],
+    ),
+    (
+        "close need",
+        "post",
+        lambda w: f"/api/needs/{w['need'].pk}/close",
+        {"reason": "solved"},
+        [401, 200, 200, 404, 200, 403, 404, 404],
+    ),
+    (
+        "create need",
+        "post",
+        lambda w: "/api/needs",
+        {"title": "설비 예지보전", "site": "1공장 프레스", "problem": "프레스 고장으로 라인이 멈춥니다."},
+        [401, 403, 403, 403, 201, 403, 201, 403],
+    ),
 ]
 
 
@@ -116,7 +266,9 @@ def test_api_matrix(client, world, name, method, url, body, expected):
         if body is not None:
             kwargs.update(data=json.dumps(body), content_type="application/json")
         response = getattr(client, method)(url(world), **kwargs)
-        assert response.status_code == want, f"{name}: {role} got {response.status_code}: {response.content[:200]!r}"
+        assert response.status_code == want, (
+            f"{name}: {role} got {response.status_code}: {response.content[:200]!r}"
+        )
         # Writes that succeed change state for the next role: restore what the next row expects.
         if name == "publish draft" and want == 200:
             Need.objects.filter(pk=world["draft"].pk).update(status=Need.Status.DRAFT)

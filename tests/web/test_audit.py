@@ -13,7 +13,9 @@ from tests.factories import NeedFactory
 def test_profile_edit_is_audited_with_actor_and_changes(client, demander, demander_company):
     client.force_login(demander)
     form = client.get(reverse("companies:edit", args=[demander_company.pk])).context["form"]
-    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("capabilities", "ksic_codes")}
+    data = {
+        k: v for k, v in form.initial.items() if v is not None and k not in ("capabilities", "ksic_codes")
+    }
     data.update(
         brn=demander_company.brn,
         region=demander_company.region_id,
@@ -58,6 +60,8 @@ def test_api_writes_are_audited(client, operator, demander_company):
     )
     assert response.status_code == 200
     assert Company.objects.get(pk=demander_company.pk).employees == 120
-    entry = next(e for e in LogEntry.objects.get_for_object(demander_company) if "employees" in e.changes_dict)
+    entry = next(
+        e for e in LogEntry.objects.get_for_object(demander_company) if "employees" in e.changes_dict
+    )
     assert entry.changes_dict["employees"][1] == "120"
     assert entry.actor == operator

@@ -31,12 +31,20 @@ def make_supplier(name, description, caps=(), ksic=(), hub=None, region="48123")
 def test_korean_keyword_search_finds_inflected_words(client, demander, hubs):
     client.force_login(demander)
     vision = company_create(
-        brn=next_brn(), name="센텀비전랩", kind="supplier", region=Region.objects.get(code="26350"),
-        hub=hubs["busan-centum"], description="딥러닝 기반 외관 검사 솔루션을 제조 현장에 공급합니다.",
+        brn=next_brn(),
+        name="센텀비전랩",
+        kind="supplier",
+        region=Region.objects.get(code="26350"),
+        hub=hubs["busan-centum"],
+        description="딥러닝 기반 외관 검사 솔루션을 제조 현장에 공급합니다.",
     )
     company_create(
-        brn=next_brn(), name="창원클라우드", kind="supplier", region=Region.objects.get(code="48123"),
-        hub=hubs["changwon"], description="제조 데이터 클라우드 전환",
+        brn=next_brn(),
+        name="창원클라우드",
+        kind="supplier",
+        region=Region.objects.get(code="48123"),
+        hub=hubs["changwon"],
+        description="제조 데이터 클라우드 전환",
     )
     # "검사를" is an inflected form: the morphological analyser reduces it to 검사.
     response = client.get(reverse("companies:list"), {"q": "외관 검사를"})
@@ -46,7 +54,14 @@ def test_korean_keyword_search_finds_inflected_words(client, demander, hubs):
 
 def test_filters_by_hub_region_ksic_capability(client, operator, hubs):
     a = make_supplier("가공비전", "비전", caps=["vision-inspection"], ksic=["62010"], hub=hubs["changwon"])
-    b = make_supplier("오창클라우드", "클라우드", caps=["cloud-migration"], ksic=["63112"], hub=hubs["ochang"], region="43710")
+    b = make_supplier(
+        "오창클라우드",
+        "클라우드",
+        caps=["cloud-migration"],
+        ksic=["63112"],
+        hub=hubs["ochang"],
+        region="43710",
+    )
     client.force_login(operator)
     url = reverse("companies:list")
 

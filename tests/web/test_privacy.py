@@ -39,7 +39,9 @@ def test_contacts_hidden_in_api_and_exports(client, demander_company, supplier):
     assert b"kim@precision.kr" not in export
 
 
-def test_own_members_and_hub_operator_see_contacts(client, demander_company, demander, operator, busan_operator):
+def test_own_members_and_hub_operator_see_contacts(
+    client, demander_company, demander, operator, busan_operator
+):
     ContactFactory(company=demander_company, email="kim@precision.kr")
     url = reverse("companies:detail", args=[demander_company.pk])
     for person, visible in [(demander, True), (operator, True), (busan_operator, False)]:
