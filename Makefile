@@ -44,7 +44,8 @@ serve:
 check: $(VENV)/.installed messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy matching dxhub
+	$(VENV)/bin/mypy --strict matching
+	$(VENV)/bin/mypy dxhub
 	$(VENV)/bin/lint-imports
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run

@@ -1,9 +1,13 @@
-"""The REST API root (django-ninja): token auth, one error shape, routers from each app."""
+"""The REST API root (django-ninja): token auth, one error shape, routers from each app, offline docs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
+from auditlog.context import set_extra_data
+from auditlog.middleware import AuditlogMiddleware
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -37,6 +41,8 @@ class TokenAuth(HttpBearer):
         return api_token.user
 
 
+# Swagger UI as django-ninja ships it. ninja links these files from a CDN unless "ninja" is an installed
+# app; the API serves them itself instead, so /api/docs works without a network and without collectstatic.
 api = NinjaAPI(
     title="dxhub API",
     version="1.0",
@@ -45,6 +51,22 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
 )
+
+# auditlog's middleware reads request.user before the token is checked, so API writes would have no
+# actor. Around each handler (after authentication) the audit context is set again, now with the user.
+_audit_context = AuditlogMiddleware()
+
+
+def audited_as_token_user(handler: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(handler)
+    def run(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        with set_extra_data(context_data=_audit_context.get_extra_data(request)):
+            return handler(request, *args, **kwargs)
+
+    return run
+
+
+api.add_decorator(audited_as_token_user, mode="operation")
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
@@ -61,7 +83,9 @@ def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(AuthenticationError)
 def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return api.create_response(request, {"detail": "a valid API token is required"}, status=401)
+    response = api.create_response(request, {"detail": "a valid API token is required"}, status=401)
+    response["WWW-Authenticate"] = 'Bearer realm="dxhub"'
+    return response
 
 
 @api.exception_handler(ValidationError)
@@ -74,7 +98,7 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 def schema_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     for err in exc.errors:
-        key = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "payload", "query"))
+        key = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "payload", "query", "path"))
         errors.setdefault(key or "__all__", []).append(str(err.get("msg", "invalid")))
     return api.create_response(request, {"detail": "invalid request", "errors": errors}, status=422)
 

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_filters",
+    # ninja as an app serves Swagger UI from its own static files, so /api/docs works offline.
+    "ninja",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",

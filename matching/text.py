@@ -6,6 +6,7 @@ nouns and noun compounds, verb and adjective stems, foreign words, and numbers w
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -92,8 +93,35 @@ def analyze_many(texts: list[str]) -> list[list[str]]:
     return results
 
 
+def _index_terms(tokens: list[Any]) -> list[str]:
+    terms = list(_terms(tokens))
+    for previous, tok in itertools.pairwise(tokens):
+        spaced = previous.start + previous.len < tok.start
+        if spaced and previous.tag in NOUN_TAGS and tok.tag in NOUN_TAGS:
+            terms.append(previous.form.lower() + tok.form.lower())
+    return terms
+
+
+def index_terms(text: str) -> list[str]:
+    """Terms for a search index: `analyze`, plus nouns written apart joined as a compound.
+
+    Kiwi keeps some compounds whole (비전검사) and a writer may space them (비전 검사): indexing the
+    spaced pair as one term too lets a query written either way find the text.
+    """
+    if not text or not text.strip():
+        return []
+    return _index_terms(list(_kiwi().tokenize(text)))
+
+
+def index_terms_many(texts: list[str]) -> list[list[str]]:
+    """Batch form of `index_terms`."""
+    if not texts:
+        return []
+    return [_index_terms(list(tokens)) for tokens in _kiwi().tokenize([t or "" for t in texts])]
+
+
 def search_terms(query: str) -> list[str]:
-    """Distinct terms of a search box query, longest first, without compounds already covered."""
+    """Distinct terms of a search box query, in order (the index also holds spaced compounds)."""
     seen: list[str] = []
     for term in analyze(query):
         if term not in seen:

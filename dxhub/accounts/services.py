@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from typing import Any
 
 from auditlog.models import LogEntry
@@ -37,7 +38,7 @@ def invitation_create(*, company: Company, email: str, invited_by: Any) -> Invit
 
 
 def invitation_open(token: str) -> Invitation | None:
-    cutoff = timezone.now() - timezone.timedelta(days=INVITATION_DAYS)
+    cutoff = timezone.now() - timedelta(days=INVITATION_DAYS)
     return (
         Invitation.objects.select_related("company")
         .filter(token=token, accepted_at__isnull=True, created_at__gte=cutoff)

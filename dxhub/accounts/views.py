@@ -52,7 +52,8 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    deleted, _n = ApiToken.objects.filter(user=request.user, pk=pk).delete()
+    user: Any = request.user
+    deleted, _n = ApiToken.objects.filter(user=user, pk=pk).delete()
     if not deleted:
         raise Http404
     messages.success(request, _("The token was revoked."))

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, P, QueryEx, Router, Schema
 
 from dxhub.api import ERRORS
 from dxhub.companies.access import can_see_contacts, get_company_for_user
@@ -16,12 +16,14 @@ from dxhub.companies.selectors import company_list
 from dxhub.companies.services import company_create, company_update
 from dxhub.core.api_schemas import (
     INT32_MAX,
+    INT64_MAX,
     MAX_KEYS,
     InputSchema,
     PageOut,
     Text,
     check_filters,
     page_of,
+    patch_field,
     resolve,
 )
 from dxhub.hubs.models import Hub
@@ -79,19 +81,19 @@ class CompanyIn(InputSchema):
 class CompanyPatch(InputSchema):
     """Only the fields sent change. Those typed without `| None` cannot be set to null."""
 
-    name: Text = Field(None, min_length=1, max_length=120)
-    name_en: Text = Field(None, max_length=120)
-    kind: Company.Kind = Field(None)
-    region_code: Text = Field(None, description="시군구 region code")
-    address: Text = Field(None, max_length=200)
-    employees: int | None = Field(None, ge=0, le=INT32_MAX)
-    founded_year: int | None = Field(None, ge=1900, le=2100)
-    revenue_band: Company.RevenueBand | None = Field(None, description="null clears it")
-    tenancy: Company.Tenancy = Field(None)
-    ksic_codes: list[Text] = Field(None, max_length=MAX_KEYS)
-    capabilities: list[Text] = Field(None, max_length=MAX_KEYS, description="capability slugs")
-    description: Text = Field(None)
-    website: Text = Field(None, max_length=200)
+    name: Text = patch_field(min_length=1, max_length=120)
+    name_en: Text = patch_field(max_length=120)
+    kind: Company.Kind = patch_field()
+    region_code: Text = patch_field(description="시군구 region code")
+    address: Text = patch_field(max_length=200)
+    employees: int | None = patch_field(ge=0, le=INT32_MAX)
+    founded_year: int | None = patch_field(ge=1900, le=2100)
+    revenue_band: Company.RevenueBand | None = patch_field(description="null clears it")
+    tenancy: Company.Tenancy = patch_field()
+    ksic_codes: list[Text] = patch_field(max_length=MAX_KEYS)
+    capabilities: list[Text] = patch_field(max_length=MAX_KEYS, description="capability slugs")
+    description: Text = patch_field()
+    website: Text = patch_field(max_length=200)
 
 
 def serialize(company: Company, user: Any) -> dict[str, Any]:
@@ -144,12 +146,12 @@ def _relations(payload: dict[str, Any]) -> dict[str, Any]:
 @router.get("", response={200: PageOut[CompanyOut], **ERRORS}, summary="List companies")
 def list_companies(
     request: HttpRequest,
-    page: int = Query(1, ge=1),
+    page: QueryEx[int, P(ge=1)] = 1,
     q: str = "",
-    hub: int | None = Query(None, description="hub id"),
-    region: str = Query("", description="region code (시도 or 시군구)"),
-    ksic: str = Query("", description="KSIC code; its sub-classes match too"),
-    capability: str = Query("", description="capability slug"),
+    hub: QueryEx[int | None, P(description="hub id", ge=1, le=INT64_MAX)] = None,
+    region: QueryEx[str, P(description="region code (시도 or 시군구)")] = "",
+    ksic: QueryEx[str, P(description="KSIC code; its sub-classes match too")] = "",
+    capability: QueryEx[str, P(description="capability slug")] = "",
     kind: Company.Kind | None = None,
     tenancy: Company.Tenancy | None = None,
 ) -> Any:

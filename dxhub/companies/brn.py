@@ -11,7 +11,7 @@ WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 
 def normalize_brn(raw: str) -> str:
     """Digits only: '123-45-67890' → '1234567890'."""
-    return re.sub(r"\D", "", str(raw or ""))
+    return re.sub(r"[^0-9]", "", str(raw or ""))
 
 
 def check_digit(first9: str) -> int:

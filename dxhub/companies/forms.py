@@ -61,7 +61,7 @@ class CompanyForm(forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(level=Region.Level.SIGUNGU)
+        self.fields["region"].queryset = Region.objects.filter(level=Region.Level.SIGUNGU)  # type: ignore[attr-defined]
         if self.instance.pk:
             self.fields["ksic"].initial = list(self.instance.ksic_codes.all())
             # The business number is the key other records and re-imports rely on.

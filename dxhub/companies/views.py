@@ -24,7 +24,7 @@ from dxhub.core.export import xlsx_response
 from dxhub.core.pagination import paginate, query_without_page
 from dxhub.needs.access import needs_visible_to
 
-FORMSETS = {
+FORMSETS: dict[str, Any] = {
     "contacts": forms.ContactFormSet,
     "solutions": forms.SolutionFormSet,
     "references": forms.ReferenceFormSet,

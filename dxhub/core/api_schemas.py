@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
 from ninja import Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 # Storage limits of the columns behind integer fields (PostgreSQL integer and bigint).
 INT32_MAX = 2**31 - 1
@@ -27,6 +27,29 @@ def _reject_nul(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_reject_nul)]
 """A string from the request body: anything but NUL characters."""
+
+
+class InputSchema(BaseModel):
+    """A request body: one JSON object, with no keys the endpoint does not know (a typo is a 422).
+
+    A plain pydantic model rather than ninja's Schema, which reads any value (a list, null) as an
+    object without attributes. In PATCH bodies a field typed without `| None` may be left out but not
+    sent as null (see `patch_field`).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def patch_field(**constraints: Any) -> Any:
+    """A PATCH body field that may be left out (nothing changes) but, unless typed `| None`, not be null.
+
+    Its default is never used (handlers read `model_dump(exclude_unset=True)`), so the schema shows none.
+    """
+    return Field(None, json_schema_extra=_no_default, **constraints)
 
 
 class PageOut[T](Schema):

@@ -31,7 +31,7 @@ def register_audited_models() -> None:
     for app_label, model_name, options in AUDITED:
         model = apps.get_model(app_label, model_name)
         if not auditlog.contains(model):
-            auditlog.register(model, **options)
+            auditlog.register(model, **options)  # type: ignore[arg-type]
 
 
 def describe_changes(changes: dict[str, object]) -> str:

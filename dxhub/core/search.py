@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
-from matching.text import analyze_many, search_terms
+from matching.text import index_terms_many, search_terms
 
 
 def index_texts(rows: Sequence[Sequence[str | None]]) -> list[str]:
@@ -16,7 +16,7 @@ def index_texts(rows: Sequence[Sequence[str | None]]) -> list[str]:
     repeats across rows (capability keywords, KSIC names) is analysed once, which matters for imports.
     """
     unique = list(dict.fromkeys(part for parts in rows for part in parts if part))
-    terms = dict(zip(unique, analyze_many(unique), strict=True))
+    terms = dict(zip(unique, index_terms_many(unique), strict=True))
     texts: list[str] = []
     for parts in rows:
         seen = dict.fromkeys(term for part in parts if part for term in terms[part])
@@ -29,7 +29,7 @@ def index_text(parts: Iterable[str | None]) -> str:
     return index_texts([list(parts)])[0]
 
 
-def keyword_filter[M](queryset: QuerySet[M], query: str, *, name_field: str = "name") -> QuerySet[M]:
+def keyword_filter[M: Model](queryset: QuerySet[M], query: str, *, name_field: str = "name") -> QuerySet[M]:
     """Every analysed term of the query must occur in the row's terms (or in its name, as typed)."""
     query = (query or "").strip()
     if not query:

@@ -38,8 +38,8 @@ class HubForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(level=Region.Level.SIGUNGU)
-        self.fields["linked_hubs"].queryset = Hub.objects.exclude(pk=self.instance.pk)
+        self.fields["region"].queryset = Region.objects.filter(level=Region.Level.SIGUNGU)  # type: ignore[attr-defined]
+        self.fields["linked_hubs"].queryset = Hub.objects.exclude(pk=self.instance.pk)  # type: ignore[attr-defined]
 
 
 class CapabilityForm(forms.ModelForm):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from dxhub.hubs.models import Hub
 
-HUBS = [
+HUBS: list[dict[str, Any]] = [
     {
         "slug": "ochang",
         "name": "충북 오창",
@@ -66,7 +68,7 @@ def load_hubs() -> int:
             },
         )
         if created:
-            hub.industries.set(list(spec["industries"]))  # type: ignore[arg-type]
+            hub.industries.set(spec["industries"])
     for a, b in LINKS:
         Hub.objects.get(slug=a).linked_hubs.add(Hub.objects.get(slug=b))
     return len(HUBS)

@@ -7,10 +7,20 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, P, QueryEx, Router, Schema
 
 from dxhub.api import ERRORS
-from dxhub.core.api_schemas import INT64_MAX, MAX_KEYS, PageOut, Text, check_filters, page_of, resolve
+from dxhub.core.api_schemas import (
+    INT64_MAX,
+    MAX_KEYS,
+    InputSchema,
+    PageOut,
+    Text,
+    check_filters,
+    page_of,
+    patch_field,
+    resolve,
+)
 from dxhub.needs import services
 from dxhub.needs.access import get_need_for_user
 from dxhub.needs.models import Need
@@ -44,7 +54,7 @@ class NeedOut(Schema):
     published_at: datetime | None
 
 
-class NeedIn(Schema):
+class NeedIn(InputSchema):
     title: Text = Field(..., min_length=1, max_length=150)
     ksic: Text | None = Field(
         None, description="KSIC code of the site; the company's first code when left out"
@@ -63,24 +73,26 @@ class NeedIn(Schema):
     visibility: Need.Visibility = Need.Visibility.HUB
 
 
-class NeedPatch(Schema):
-    title: Text | None = Field(None, min_length=1, max_length=150)
-    ksic: Text | None = None
-    site: Text | None = Field(None, min_length=1, max_length=200)
-    problem: Text | None = Field(None, min_length=1)
-    current_practice: Text | None = None
-    data_kinds: Text | None = Field(None, max_length=200)
-    data_volume: Text | None = Field(None, max_length=120)
-    data_access: Text | None = Field(None, max_length=200)
-    target_kpi: Text | None = Field(None, max_length=200)
-    budget_min: int | None = Field(None, ge=0, le=INT64_MAX)
-    budget_max: int | None = Field(None, ge=0, le=INT64_MAX)
-    timeline_months: int | None = Field(None, ge=1, le=120)
-    required_capabilities: list[Text] | None = Field(None, max_length=MAX_KEYS)
-    visibility: Need.Visibility | None = None
+class NeedPatch(InputSchema):
+    """Only the fields sent change. Those typed without `| None` cannot be set to null."""
+
+    title: Text = patch_field(min_length=1, max_length=150)
+    ksic: Text | None = patch_field(description="null clears it")
+    site: Text = patch_field(min_length=1, max_length=200)
+    problem: Text = patch_field(min_length=1)
+    current_practice: Text = patch_field()
+    data_kinds: Text = patch_field(max_length=200)
+    data_volume: Text = patch_field(max_length=120)
+    data_access: Text = patch_field(max_length=200)
+    target_kpi: Text = patch_field(max_length=200)
+    budget_min: int | None = patch_field(ge=0, le=INT64_MAX)
+    budget_max: int | None = patch_field(ge=0, le=INT64_MAX)
+    timeline_months: int | None = patch_field(ge=1, le=120)
+    required_capabilities: list[Text] = patch_field(max_length=MAX_KEYS)
+    visibility: Need.Visibility = patch_field()
 
 
-class CloseIn(Schema):
+class CloseIn(InputSchema):
     reason: Need.CloseReason
     note: Text = Field("", max_length=300)
 
@@ -126,15 +138,15 @@ def _relations(payload: dict[str, Any]) -> dict[str, Any]:
 @router.get("", response={200: PageOut[NeedOut], **ERRORS}, summary="List DX needs visible to you")
 def list_needs(
     request: HttpRequest,
-    page: int = Query(1, ge=1),
+    page: QueryEx[int, P(ge=1)] = 1,
     q: str = "",
-    hub: int | None = Query(None, description="hub id"),
-    region: str = Query("", description="region code of the company (시도 or 시군구)"),
-    ksic: str = Query("", description="KSIC code; its sub-classes match too"),
-    capability: str = Query("", description="capability slug"),
+    hub: QueryEx[int | None, P(description="hub id", ge=1, le=INT64_MAX)] = None,
+    region: QueryEx[str, P(description="region code of the company (시도 or 시군구)")] = "",
+    ksic: QueryEx[str, P(description="KSIC code; its sub-classes match too")] = "",
+    capability: QueryEx[str, P(description="capability slug")] = "",
     status: Need.Status | None = None,
     visibility: Need.Visibility | None = None,
-    company: int | None = Query(None, description="company id"),
+    company: QueryEx[int | None, P(description="company id", ge=1, le=INT64_MAX)] = None,
 ) -> Any:
     filterset, rows = need_list(request.user, request.GET)
     check_filters(filterset)
@@ -151,7 +163,7 @@ def create_need(request: HttpRequest, body: NeedIn) -> Any:
     user: Any = request.user
     if not user.has_perm("needs.add_need"):
         raise PermissionDenied("only members of a demander company post needs")
-    payload = body.dict()
+    payload = body.model_dump()
     if payload["ksic"] is None:
         del payload["ksic"]  # need_create falls back on the company's first KSIC code
     relations = _relations(payload)
@@ -162,7 +174,7 @@ def create_need(request: HttpRequest, body: NeedIn) -> Any:
 @router.patch("/{need_id}", response={200: NeedOut, **ERRORS}, summary="Change a need")
 def update_need(request: HttpRequest, need_id: int, body: NeedPatch) -> Any:
     need = get_need_for_user(request.user, need_id, write=True)
-    payload = body.dict(exclude_unset=True)
+    payload = body.model_dump(exclude_unset=True)
     relations = _relations(payload)
     return serialize(services.need_update(need, **payload, **relations))
 

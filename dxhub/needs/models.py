@@ -87,6 +87,8 @@ class Need(models.Model):
                 | models.Q(budget_max__isnull=True)
                 | models.Q(budget_min__lte=models.F("budget_max")),
                 name="need_budget_range_ordered",
+                violation_error_code="budget_range",
+                violation_error_message=_("The upper budget must not be below the lower one."),
             )
         ]
 

@@ -121,9 +121,8 @@ def need_publish(need: Need) -> Need:
     if need.status == Need.Status.PUBLISHED:
         return need  # a double click publishes once
     locked = _transition(need, Need.Status.PUBLISHED)
-    missing = [
-        str(Need._meta.get_field(f).verbose_name) for f in ("problem", "site") if not getattr(locked, f)
-    ]
+    labels = {"problem": _("problem"), "site": _("site and process")}
+    missing = [str(label) for field, label in labels.items() if not getattr(locked, field)]
     if missing:
         raise ValidationError(_("Fill in before publishing: %(fields)s") % {"fields": ", ".join(missing)})
     locked.published_at = locked.published_at or timezone.now()

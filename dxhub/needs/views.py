@@ -133,18 +133,19 @@ def need_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def need_attach(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_need_for_user(request.user, pk, write=True)
+    user: Any = request.user
+    need = get_need_for_user(user, pk, write=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         f = form.cleaned_data["file"]
-        NeedAttachment.objects.create(need=need, file=f, name=f.name[:200], uploaded_by=request.user)
+        NeedAttachment.objects.create(need=need, file=f, name=f.name[:200], uploaded_by=user)
         messages.success(request, _("The file was attached."))
     else:
-        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect("needs:detail", pk=pk)
 
 
-def need_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+def need_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     """Attachments are served through the need's access check, never from a public media URL."""
     need = get_need_for_user(request.user, pk)
     attachment = need.attachments.filter(pk=attachment_pk).first()

@@ -82,7 +82,7 @@ def test_import_publish_and_hub_isolation(new_page, live_server, tmp_path, opera
         "도장 후 색차를 작업자가 눈으로 판정해 편차가 큽니다. 월 30건의 재작업이 생깁니다.",
     )
     dm.fill("input[name=target_kpi]", "재작업 70% 감소")
-    dm.check("input[name=required_capabilities][value='%d']" % _capability_pk("vision-inspection"))
+    dm.check(f"input[name=required_capabilities][value='{_capability_pk('vision-inspection')}']")
     dm.select_option("select[name=visibility]", "hub")
     dm.click("form.card button[type=submit]")
     dm.locator("#publish").click()

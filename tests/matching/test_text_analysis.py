@@ -37,3 +37,11 @@ def test_english_stemmer():
     assert stem_english("batteries") == "battery"
     assert stem_english("process") == "process"
     assert stem_english("sensors") == "sensor"
+
+
+def test_index_terms_join_spaced_nouns():
+    from matching.text import index_terms, index_terms_many
+
+    terms = index_terms("외관 비전 검사 솔루션")
+    assert "비전검사" in terms and "비전" in terms and "검사" in terms
+    assert index_terms_many(["외관 비전 검사 솔루션", ""]) == [terms, []]
