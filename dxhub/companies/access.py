@@ -21,8 +21,11 @@ def companies_visible_to(user: Any) -> QuerySet[Company]:
     return Company.objects.all()
 
 
-def can_see_contacts(user: Any, company: Company) -> bool:
-    """Contacts are private until both companies have agreed to share (or the reader runs the hub)."""
+def can_see_contacts(user: Any, company: Company, *, partners: set[int] | None = None) -> bool:
+    """Contacts are private until both companies have agreed to share (or the reader runs the hub).
+
+    For a list, pass `partners=consented_partners(user)` so that each row costs no query.
+    """
     if not getattr(user, "is_authenticated", False):
         return False
     if user.is_ministry or (user.is_operator and company.hub_id == user.hub_id):
@@ -31,7 +34,26 @@ def can_see_contacts(user: Any, company: Company) -> bool:
         return False
     if user.company_id == company.pk:
         return True
+    if partners is not None:
+        return company.pk in partners
     return mutual_consent(user.company_id, company.pk)
+
+
+def consented_partners(user: Any) -> set[int]:
+    """Companies that agreed with the user's company, both ways, to share contacts (one query)."""
+    company_id = getattr(user, "company_id", None)
+    if not getattr(user, "is_member", False) or company_id is None:
+        return set()
+    rows = ContactConsent.objects.filter(company_id=company_id) | ContactConsent.objects.filter(
+        with_company_id=company_id
+    )
+    given, received = set(), set()
+    for a, b in rows.values_list("company_id", "with_company_id"):
+        if a == company_id:
+            given.add(b)
+        else:
+            received.add(a)
+    return given & received
 
 
 def mutual_consent(company_a: int, company_b: int) -> bool:

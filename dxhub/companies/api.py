@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, P, QueryEx, Router, Schema
 
 from dxhub.api import ERRORS
-from dxhub.companies.access import can_see_contacts, get_company_for_user
+from dxhub.companies.access import can_see_contacts, consented_partners, get_company_for_user
 from dxhub.companies.brn import normalize_brn
 from dxhub.companies.models import Company
 from dxhub.companies.selectors import company_list
@@ -96,9 +96,9 @@ class CompanyPatch(InputSchema):
     website: Text = patch_field(max_length=200)
 
 
-def serialize(company: Company, user: Any) -> dict[str, Any]:
+def serialize(company: Company, user: Any, partners: set[int] | None = None) -> dict[str, Any]:
     contacts = None
-    if can_see_contacts(user, company):
+    if can_see_contacts(user, company, partners=partners):
         contacts = [
             {"name": c.name, "title": c.title, "email": c.email, "phone": c.phone}
             for c in company.contacts.all()
@@ -157,7 +157,8 @@ def list_companies(
 ) -> Any:
     filterset, rows = company_list(request.user, request.GET)
     check_filters(filterset)
-    return page_of(rows.prefetch_related("contacts"), page, lambda c: serialize(c, request.user))
+    partners = consented_partners(request.user)
+    return page_of(rows.prefetch_related("contacts"), page, lambda c: serialize(c, request.user, partners))
 
 
 @router.get("/{company_id}", response={200: CompanyOut, **ERRORS}, summary="One company")

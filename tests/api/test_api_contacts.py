@@ -60,3 +60,22 @@ def test_consent_with_one_company_shows_nothing_to_a_third(
     contact_consent_give(company=supplier_company, with_company=ochang_company)
     contact_consent_give(company=ochang_company, with_company=supplier_company)
     assert contacts_seen(api(demander), supplier_company) is None
+
+
+def test_company_list_costs_no_query_per_row_for_contacts(client, supplier, hubs):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dxhub.accounts.models import ApiToken
+    from tests.factories import CompanyFactory, ContactFactory
+
+    _token, raw = ApiToken.issue(supplier)
+    headers = {"Authorization": f"Bearer {raw}"}
+    ContactFactory(company=CompanyFactory(hub=hubs["changwon"]))
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/companies", headers=headers)
+    for _ in range(10):
+        ContactFactory(company=CompanyFactory(hub=hubs["changwon"]))
+    with CaptureQueriesContext(connection) as many:
+        client.get("/api/companies", headers=headers)
+    assert len(many) == len(few)
