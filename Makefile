@@ -63,7 +63,7 @@ pytest-pg: $(VENV)/.installed messages
 test: system-deps $(VENV)/.installed check pytest pytest-pg
 
 lock: $(VENV)/.installed
-	$(PY) -m pip freeze --exclude-editable | sed '1i # The one place where every dependency is pinned (direct and transitive). Regenerate with `make lock`.' > requirements.lock
+	$(PY) -m pip freeze --all --exclude-editable | grep -v "^pip==" | sed '1i # The one place where every dependency is pinned (direct and transitive). Regenerate with `make lock`.' > requirements.lock
 
 clean:
 	rm -rf $(VENV) staticfiles *.sqlite3
