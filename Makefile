@@ -28,7 +28,7 @@ system-deps:
 
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || $(MAKE) system-deps
-	cd dxhub && ../$(MANAGE) compilemessages -v 0
+	cd dxhub && ../$(PY) ../manage.py compilemessages -v 0
 
 demo: $(VENV)/.installed messages
 	$(MANAGE) migrate -v 0
