@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dxhub.companies.brn import brn_problem, format_brn, normalize_brn
 
@@ -117,7 +118,7 @@ class ContactPerson(models.Model):
         related_name="contact_records",
     )
     name = models.CharField(_("name"), max_length=60)
-    title = models.CharField(_("title"), max_length=60, blank=True)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=60, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     is_primary = models.BooleanField(_("primary contact"), default=False)
