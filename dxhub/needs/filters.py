@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,9 @@ class NeedFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(label=_("status"), choices=Need.Status.choices)
     visibility = django_filters.ChoiceFilter(label=_("visibility"), choices=Need.Visibility.choices)
-    company = django_filters.NumberFilter(label=_("company"), field_name="company_id")
+    company = django_filters.NumberFilter(
+        label=_("company"), field_name="company_id", widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Need
