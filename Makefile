@@ -3,7 +3,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-PG_URL ?= postgres://postgres@127.0.0.1:5432/dxhub
+# A per-run database name, so that two runs on one server never share a test database.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/dxhub_run$(shell echo $$$$)
 APT_PACKAGES := chromium fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0
 HOST ?= 127.0.0.1
 PORT ?= 8000
