@@ -32,15 +32,20 @@ messages: $(VENV)/.installed
 	cd dxhub && ../$(PY) ../manage.py compilemessages -v 0
 
 demo: $(VENV)/.installed messages
+	@mkdir -p var
 	$(MANAGE) migrate -v 0
 	$(MANAGE) load_reference
 	$(MANAGE) demo --seed 2026
+	$(MANAGE) matching rebuild
 	$(MANAGE) collectstatic --noinput -v 0
 	$(MAKE) serve
 
+# gunicorn serves the pages; the task worker beside it refreshes matches after every save.
 serve:
 	@echo "dxhub: http://$(HOST):$(PORT)"
-	$(VENV)/bin/gunicorn dxhub.wsgi --worker-class gthread --workers 2 --threads 4 --bind $(HOST):$(PORT) --access-logfile -
+	@$(MANAGE) db_worker --queue-name default --interval 1 > var/worker.log 2>&1 & worker=$$!; \
+	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn dxhub.wsgi --worker-class gthread --workers 2 --threads 4 --bind $(HOST):$(PORT) --access-logfile -
 
 check: $(VENV)/.installed messages
 	$(VENV)/bin/ruff check .

@@ -105,10 +105,12 @@ def schema_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpRespo
 
 def _register_routers() -> None:
     from dxhub.companies.api import router as companies_router
+    from dxhub.matches.api import router as matches_router
     from dxhub.needs.api import router as needs_router
 
     api.add_router("/companies", companies_router)
     api.add_router("/needs", needs_router)
+    api.add_router("", matches_router)
 
 
 _register_routers()

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "dxhub.needs",
     "dxhub.imports",
     "dxhub.demo",
+    "dxhub.matches",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +187,11 @@ TASKS = {
 }
 
 PAGE_SIZE = 20
+
+# The matching engine's snapshot directory (shared by every process on this host) and its embedder:
+# "use-m3" (multilingual USE, fast) or "e5-small" (better, ~5x slower); tests use a model-free hashing one.
+MATCHING_DIR = Path(os.environ.get("DXHUB_MATCHING_DIR", str(BASE_DIR / "var" / "matching")))
+MATCHING_EMBEDDER = os.environ.get("DXHUB_MATCHING_EMBEDDER", "hashing-64" if TESTING else "use-m3")
 
 LOGGING = {
     "version": 1,

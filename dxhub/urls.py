@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("companies/", include("dxhub.companies.urls")),
     path("needs/", include("dxhub.needs.urls")),
     path("imports/", include("dxhub.imports.urls")),
+    path("matches/", include("dxhub.matches.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

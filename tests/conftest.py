@@ -28,6 +28,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_all()
 
 
+@pytest.fixture(autouse=True)
+def matching_dir(settings, tmp_path):
+    """Each test gets its own engine snapshot directory and a fresh in-memory engine."""
+    from dxhub.matches import store
+
+    settings.MATCHING_DIR = tmp_path / "matching"
+    store.reset()
+    yield settings.MATCHING_DIR
+    store.reset()
+
+
 @pytest.fixture
 def hubs(db) -> dict[str, Hub]:
     # Transactional tests (the browser ones) flush the database afterwards: reload what they removed.

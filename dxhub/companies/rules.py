@@ -29,3 +29,4 @@ rules.add_perm("companies.change_company", is_ministry | operates_company_hub | 
 rules.add_perm("companies.add_company", is_ministry | is_operator)
 rules.add_perm("companies.invite_member", is_ministry | operates_company_hub | owns_company)
 rules.add_perm("companies.view_audit", is_ministry | operates_company_hub | owns_company)
+rules.add_perm("companies.view_recommendations", is_ministry | operates_company_hub | belongs_to_company)

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from dxhub.companies.models import Company, ContactConsent, ContactPerson
 from dxhub.core.search import index_text
+from dxhub.matches.tasks import after_company_saved
 from dxhub.reference.models import Capability, KsicCode
 
 COMPANY_FIELDS = (
@@ -59,6 +60,7 @@ def company_create(
     company.ksic_codes.set(list(ksic_codes))
     company.capabilities.set(list(capabilities))
     company_refresh_search(company)
+    after_company_saved(company.pk)
     return company
 
 
@@ -82,6 +84,7 @@ def company_update(
     if capabilities is not None:
         company.capabilities.set(list(capabilities))
     company_refresh_search(company)
+    after_company_saved(company.pk)
     return company
 
 

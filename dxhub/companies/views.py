@@ -60,6 +60,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "show_contacts": can_see_contacts(user, company),
         "can_edit": user.has_perm("companies.change_company", company),
         "can_invite": user.has_perm("companies.invite_member", company),
+        "can_view_recommendations": user.has_perm("companies.view_recommendations", company),
         "needs": needs_visible_to(user).filter(company=company).select_related("hub")[:20],
         "history": history,
         "nav_section": "companies",

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 
 from dxhub.companies.models import Company
 from dxhub.hubs.models import Hub
+from dxhub.matches.selectors import supplier_recommendations
 from dxhub.needs.access import needs_visible_to
 from dxhub.needs.models import Need
 
@@ -56,11 +57,5 @@ def dashboard_context(user: Any) -> dict[str, Any]:
         ctx["company"] = company
         ctx["own_needs"] = Need.objects.filter(company=company).order_by("-updated_at")[:10]
         if company.is_supplier:
-            caps = company.capabilities.all()
-            # Until the matching engine lands, suppliers see open needs asking for their capabilities first.
-            ctx["suggested_needs"] = (
-                visible.exclude(company=company)
-                .filter(status="published", required_capabilities__in=caps)
-                .distinct()[:8]
-            )
+            ctx["rows"] = supplier_recommendations(company, user)[:8]
     return ctx

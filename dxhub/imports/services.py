@@ -26,6 +26,7 @@ from dxhub.imports.validate_companies import validate_companies
 from dxhub.imports.validate_needs import validate_needs
 from dxhub.imports.write_companies import Written, write_companies
 from dxhub.imports.write_needs import write_needs
+from dxhub.matches.tasks import after_bulk_change
 
 KINDS = tuple(ImportJob.Kind.values)
 # The job page shows the first errors; a file with more has a systematic problem to fix first.
@@ -128,6 +129,8 @@ def _write(plan: Plan, *, user: Any, job: ImportJob) -> None:
             [r for r in rows if isinstance(r, NeedRow)], ref=plan.ref, user=user, audit=audit
         )
     audit.save()
+    if written.created or written.updated:
+        after_bulk_change()  # one rebuild of the matching index, not one refresh per row
     plan.result.created, plan.result.updated = written.created, written.updated
     plan.result.unchanged, plan.result.committed = written.unchanged, True
 

@@ -32,13 +32,18 @@ def needs_visible_to(user: Any) -> QuerySet[Need]:
     if user.is_operator:
         return needs.filter(Q(hub_id=user.hub_id) | (open_ & ~Q(visibility=Need.Visibility.HUB)))
     if user.is_member:
-        rule = Q(company_id=user.company_id) | public
-        hub_id = user.company.hub_id
-        if hub_id is not None:
-            rule |= open_ & Q(visibility=Need.Visibility.ALL_HUBS)
-            rule |= open_ & Q(visibility=Need.Visibility.HUB, hub_id=hub_id)
-        return needs.filter(rule)
+        return needs_visible_to_company(user.company)
     return needs.filter(public)
+
+
+def needs_visible_to_company(company: Any) -> QuerySet[Need]:
+    """What any member of `company` may read (also used to keep recommendations within sight)."""
+    open_ = Q(status__in=OPEN)
+    rule = Q(company_id=company.pk) | (open_ & Q(visibility=Need.Visibility.PUBLIC))
+    if company.hub_id is not None:
+        rule |= open_ & Q(visibility=Need.Visibility.ALL_HUBS)
+        rule |= open_ & Q(visibility=Need.Visibility.HUB, hub_id=company.hub_id)
+    return Need.objects.filter(rule)
 
 
 def get_need_for_user(user: Any, pk: int | str, *, write: bool = False) -> Need:

@@ -26,3 +26,5 @@ def is_demander_member(user: Any) -> bool:
 
 rules.add_perm("needs.change_need", is_ministry | operates_need_hub | belongs_to_need_company)
 rules.add_perm("needs.add_need", is_demander_member)
+# A need's shortlist is the demander's and its hub's business, not other suppliers'.
+rules.add_perm("needs.view_matches", is_ministry | operates_need_hub | belongs_to_need_company)

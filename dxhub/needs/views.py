@@ -43,6 +43,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "need": need,
         "can_edit": can_edit,
+        "can_view_matches": user.is_authenticated and user.has_perm("needs.view_matches", need),
         "close_form": CloseForm(),
         "attachment_form": AttachmentForm(),
         "nav_section": "needs",

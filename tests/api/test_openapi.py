@@ -18,6 +18,8 @@ PATHS = {
     "/api/needs/{need_id}": {"get", "patch"},
     "/api/needs/{need_id}/publish": {"post"},
     "/api/needs/{need_id}/close": {"post"},
+    "/api/needs/{need_id}/matches": {"get"},
+    "/api/companies/{company_id}/recommendations": {"get"},
 }
 ERROR_CODES = {"400", "401", "403", "404", "422"}
 

@@ -139,6 +139,9 @@ PAGES = [
         [302, 302, 302, 404, 302, 403, 404, 404],
     ),
     ("need create form", "get", lambda w: reverse("needs:create"), [302, 403, 403, 403, 200, 403, 200, 403]),
+    ("need shortlist", "get", lambda w: reverse("matches:need", args=[w["need"].pk]), [302, 200, 200, 404, 200, 403, 404, 404]),
+    ("draft shortlist", "get", lambda w: reverse("matches:need", args=[w["draft"].pk]), [302, 200, 200, 404, 200, 404, 404, 404]),
+    ("recommendations", "get", lambda w: reverse("matches:company", args=[w["company"].pk]), [302, 200, 200, 403, 200, 403, 403, 403]),
     ("hub list", "get", lambda w: reverse("hubs:list"), [200, 200, 200, 200, 200, 200, 200, 200]),
     (
         "hub detail",
@@ -201,6 +204,8 @@ API = [
         [401, 200, 200, 403, 200, 403, 403, 403],
     ),
     ("create company", "post", lambda w: "/api/companies", {}, [401, 422, 422, 422, 422, 422, 422, 422]),
+    ("need matches", "get", lambda w: f"/api/needs/{w['need'].pk}/matches", None, [401, 200, 200, 404, 200, 403, 404, 404]),
+    ("recommendations", "get", lambda w: f"/api/companies/{w['company'].pk}/recommendations", None, [401, 200, 200, 403, 200, 403, 403, 403]),
     ("list needs", "get", lambda w: "/api/needs", None, [401, 200, 200, 200, 200, 200, 200, 200]),
     (
         "hub-only need",

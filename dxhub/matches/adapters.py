@@ -1,0 +1,139 @@
+"""Django models → the engine's plain profiles (matching.engine.profiles). No engine logic here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from django.db.models import Count, Q, QuerySet
+
+from dxhub.companies.models import Company
+from dxhub.hubs.models import Hub
+from dxhub.needs.models import Need
+from dxhub.reference.models import Capability, KsicCode
+from matching.engine.explain import Names
+from matching.engine.profiles import NeedProfile, ReferenceSummary, SupplierProfile
+
+OPEN_NEED_STATUSES = (Need.Status.PUBLISHED, Need.Status.IN_DISCUSSION)
+
+
+def supplier_queryset() -> QuerySet[Company]:
+    return (
+        Company.objects.filter(kind__in=[Company.Kind.SUPPLIER, Company.Kind.BOTH])
+        .select_related("region", "hub")
+        .prefetch_related("capabilities", "ksic_codes", "solutions", "references", "hub__linked_hubs")
+        .annotate(open_needs=Count("needs", filter=Q(needs__status=Need.Status.IN_DISCUSSION)))
+        .order_by("pk")
+    )
+
+
+def need_queryset() -> QuerySet[Need]:
+    return (
+        Need.objects.filter(status__in=OPEN_NEED_STATUSES)
+        .select_related("company", "company__region", "hub")
+        .prefetch_related("required_capabilities", "hub__linked_hubs")
+        .order_by("pk")
+    )
+
+
+def _linked(hub: Hub | None) -> frozenset[str]:
+    return frozenset(h.slug for h in hub.linked_hubs.all()) if hub else frozenset()
+
+
+def supplier_profile(company: Company) -> SupplierProfile:
+    """What the engine knows of a supplier: its text, capabilities, industries, place and record."""
+    references = list(company.references.all())
+    text = "\n".join(
+        part
+        for part in [
+            company.name,
+            company.description,
+            *(f"{s.name} {s.description}" for s in company.solutions.all()),
+            *(f"{r.problem} {r.result}" for r in references),
+        ]
+        if part
+    )
+    return SupplierProfile(
+        id=str(company.pk),
+        text=text,
+        capabilities=frozenset(c.slug for c in company.capabilities.all()),
+        ksic_codes=tuple(k.code for k in company.ksic_codes.all()),
+        reference_ksic=tuple(r.client_ksic_id for r in references if r.client_ksic_id),
+        region_code=company.region_id,
+        lat=company.region.lat,
+        lon=company.region.lon,
+        hub=company.hub.slug if company.hub else "",
+        linked_hubs=_linked(company.hub),
+        employees=company.employees,
+        revenue_band=company.revenue_band,
+        # Track record arrives with the collaboration journey (issue 4); until then it is neutral.
+        open_engagements=0,
+        completed_projects=0,
+        rating=None,
+        references=tuple(
+            ReferenceSummary(
+                id=str(r.pk), text=f"{r.problem} {r.result}".strip(), ksic=r.client_ksic_id or ""
+            )
+            for r in references
+        ),
+    )
+
+
+def need_profile(need: Need) -> NeedProfile:
+    """What the engine knows of a need: the template's text, capabilities, industry, place and budget."""
+    text = "\n".join(
+        p
+        for p in [
+            need.title,
+            need.site,
+            need.problem,
+            need.current_practice,
+            need.data_kinds,
+            need.target_kpi,
+        ]
+        if p
+    )
+    company = need.company
+    return NeedProfile(
+        id=str(need.pk),
+        text=text,
+        required_capabilities=frozenset(c.slug for c in need.required_capabilities.all()),
+        ksic_code=need.ksic_id or "",
+        region_code=company.region_id,
+        lat=company.region.lat,
+        lon=company.region.lon,
+        hub=need.hub.slug,
+        linked_hubs=_linked(need.hub),
+        budget_min=need.budget_min,
+        budget_max=need.budget_max,
+        company_employees=company.employees,
+    )
+
+
+def iter_suppliers(batch: int = 1000) -> Iterator[SupplierProfile]:
+    for company in supplier_queryset().iterator(chunk_size=batch):
+        yield supplier_profile(company)
+
+
+def iter_needs(batch: int = 1000) -> Iterator[NeedProfile]:
+    for need in need_queryset().iterator(chunk_size=batch):
+        yield need_profile(need)
+
+
+@lru_cache(maxsize=1)
+def _names_cached(stamp: tuple[int, int, int]) -> Names:
+    del stamp
+    ksic = dict(KsicCode.objects.values_list("code", "name"))
+    sections = dict(KsicCode.objects.filter(level=KsicCode.Level.DIVISION).values_list("code", "section"))
+    return Names(
+        ksic=ksic,
+        ksic_section=sections,
+        capabilities=dict(Capability.objects.values_list("slug", "name_ko")),
+        hubs=dict(Hub.objects.values_list("slug", "name")),
+    )
+
+
+def names() -> Names:
+    """Display names for explanations; reloaded when the taxonomy or the hubs change in size."""
+    stamp = (KsicCode.objects.count(), Capability.objects.count(), Hub.objects.count())
+    return _names_cached(stamp)

@@ -1,0 +1,410 @@
+"""``MatchEngine``: suppliers for a need, needs for a supplier, and pairs that want each other.
+
+One query runs in three steps, so that its cost barely grows with the corpus:
+
+1. candidates: BM25 top-N (walking the postings of the query's rarer terms) ∪ vector top-N, both
+   restricted to the rows that pass the hard filters;
+2. every candidate gets its parts: exact BM25 from the forward index (scaled by the query's ideal
+   score), cosine (above a per-model floor), and the structured parts; the score is their weighted
+   sum (weights are data, ``matching/data/engine_weights.json``);
+3. exposure control re-ranks, and only the top ``k`` get an explanation.
+
+Texts are embedded once, when a profile is indexed; a query profile that is itself indexed reuses
+its terms and vector. ``save``/``load``/``refresh`` (``matching.engine.persist``) keep processes in step.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.embedding.base import Embedder, Kind
+from matching.engine import persist
+from matching.engine.columns import supplier_parts
+from matching.engine.explain import Match, Names, SimilarProject, build_explanation, readable_terms
+from matching.engine.exposure import rerank
+from matching.engine.features import Pooling, TextFeaturizer, text_key
+from matching.engine.profiles import NO_FILTERS, Filters, NeedProfile, Profile, SupplierProfile
+from matching.engine.side import Side
+from matching.engine.structured import StructuredFit, StructuredParams, assess
+from matching.engine.synonyms import Synonyms
+from matching.engine.weights import Weights, default_weights
+
+FloatVector = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
+SHARED_TERMS_SHOWN = 8
+STRUCTURED_PARTS = ("ksic", "capability", "region", "size", "capacity", "track")
+SIMILAR_PROJECTS_SHOWN = 2
+SIMILAR_PROJECT_MIN = 0.05
+
+
+@dataclass(frozen=True)
+class Reciprocal:
+    """A pair scored both ways; ``score`` is the harmonic mean of the two directions."""
+
+    need_id: str
+    supplier_id: str
+    score: float
+    supplier_for_need: Match
+    need_for_supplier: Match
+
+
+@dataclass(frozen=True)
+class _Query:
+    profile: Profile
+    terms: list[str]
+    vector: FloatVector
+
+
+class MatchEngine:
+    """Hybrid (BM25 + dense + structured) matching of needs and suppliers, with explanations.
+
+    Parameters
+    ----------
+    embedder : any ``matching.embedding.Embedder`` (suppliers are embedded as passages, needs as queries).
+    weights : fusion weights and shapes (default: ``matching/data/engine_weights.json``).
+    synonyms : synonym groups (default: ``matching/data/synonyms.tsv``).
+    names : KSIC / capability / hub names and the KSIC division → section map, from the adapter.
+    pooling : ``"sentences"`` (cached per sentence, for bulk indexing) or ``"text"``.
+    exact_threshold : vectors below which search is exact (see ``matching.vectors``).
+    batch_size : profiles analysed and embedded together by ``index``.
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        *,
+        weights: Weights | None = None,
+        synonyms: Synonyms | None = None,
+        names: Names | None = None,
+        pooling: Pooling = "sentences",
+        exact_threshold: int = 20_000,
+        batch_size: int = 2_000,
+    ) -> None:
+        self.embedder = embedder
+        self.weights = weights
+        self.synonyms = synonyms
+        self.names = names
+        self.pooling = pooling
+        self.exact_threshold = exact_threshold
+        self.batch_size = batch_size
+
+    # -- state ----------------------------------------------------------------------------------
+    def _reset(self) -> None:
+        self.weights_ = self.weights or default_weights()
+        self.names_ = self.names or Names()
+        self.params_: StructuredParams = replace(
+            self.weights_.structured, ksic_section=self.names_.ksic_section
+        )
+        self.featurizer_ = TextFeaturizer(self.embedder, self.synonyms, pooling=self.pooling)
+        dim = self.embedder.dim
+        self.suppliers_ = Side("supplier", dim, exact_threshold=self.exact_threshold)
+        self.needs_ = Side("need", dim, exact_threshold=self.exact_threshold)
+        self.suppliers_.reset()
+        self.needs_.reset()
+        self.sync_ = persist.SyncState()
+
+    def _ready(self) -> None:
+        if not hasattr(self, "suppliers_"):
+            self._reset()
+
+    @property
+    def version(self) -> str:
+        """Changes with every write seen by this process: "<snapshot generation>:<journal offset>"."""
+        self._ready()
+        return self.sync_.version
+
+    # -- indexing -------------------------------------------------------------------------------
+    def index(self, suppliers: Iterable[SupplierProfile], needs: Iterable[NeedProfile] = ()) -> MatchEngine:
+        """Index everything from scratch; both arguments may be generators (read in batches)."""
+        self._reset()
+        for side, profiles, kind in ((self.suppliers_, suppliers, "passage"), (self.needs_, needs, "query")):
+            iterator = iter(profiles)
+            while batch := list(itertools.islice(iterator, self.batch_size)):
+                self._add(side, batch, kind, bulk=True)  # type: ignore[arg-type]
+            side.finish_bulk()
+        return self
+
+    def _add(self, side: Side, profiles: Sequence[Profile], kind: Kind, *, bulk: bool = False) -> list[int]:
+        texts = [p.text for p in profiles]
+        keys = [text_key(t) for t in texts]
+        terms = self.featurizer_.terms_many(texts)
+        vectors = np.zeros((len(profiles), self.embedder.dim), dtype=np.float32)
+        todo: list[int] = []
+        for i, profile in enumerate(profiles):
+            row = side.row_of(profile.id)
+            if row is not None and side.text_keys_[row] == keys[i]:
+                vectors[i] = side.vectors_.get([row])[0]  # unchanged text: no new embedding
+            else:
+                todo.append(i)
+        if todo:
+            vectors[todo] = self.featurizer_.embed([texts[i] for i in todo], kind=kind)
+        rows = side.add(profiles, terms, vectors, keys, bulk=bulk)
+        if not bulk:
+            self.sync_.log_upsert(side.kind, profiles, terms, vectors, keys)
+        return rows
+
+    def upsert_supplier(self, supplier: SupplierProfile) -> None:
+        """Add or replace one supplier (its text is re-embedded only if it changed)."""
+        self._ready()
+        self._add(self.suppliers_, [supplier], "passage")
+
+    def upsert_need(self, need: NeedProfile) -> None:
+        self._ready()
+        self._add(self.needs_, [need], "query")
+
+    def remove_supplier(self, supplier_id: str) -> bool:
+        self._ready()
+        removed = bool(self.suppliers_.remove([supplier_id]))
+        if removed:
+            self.sync_.log_remove("supplier", supplier_id)
+        return removed
+
+    def remove_need(self, need_id: str) -> bool:
+        self._ready()
+        removed = bool(self.needs_.remove([need_id]))
+        if removed:
+            self.sync_.log_remove("need", need_id)
+        return removed
+
+    # -- queries --------------------------------------------------------------------------------
+    def suppliers_for_need(
+        self,
+        need: NeedProfile,
+        k: int = 10,
+        filters: Filters = NO_FILTERS,
+        *,
+        exposure: Mapping[str, int] | None = None,
+        explain: bool = True,
+    ) -> list[Match]:
+        """The ``k`` best suppliers for a need (indexed or not), best first.
+
+        ``exposure``: how often each supplier id was shown recently (see ``matching.engine.exposure``).
+        """
+        self._ready()
+        query = self._query(need, self.needs_, "query")
+        return self._rank(query, self.suppliers_, k, filters, exposure, explain)
+
+    def needs_for_supplier(
+        self,
+        supplier: SupplierProfile,
+        k: int = 10,
+        filters: Filters = NO_FILTERS,
+        *,
+        exposure: Mapping[str, int] | None = None,
+        explain: bool = True,
+    ) -> list[Match]:
+        """The ``k`` needs a supplier fits best, best first."""
+        self._ready()
+        query = self._query(supplier, self.suppliers_, "passage")
+        return self._rank(query, self.needs_, k, filters, exposure, explain)
+
+    def reciprocal(self, need: NeedProfile, supplier: SupplierProfile) -> Reciprocal:
+        """Both directions of one pair and their harmonic mean (high only if both sides would want it)."""
+        self._ready()
+        nq = self._query(need, self.needs_, "query")
+        sq = self._query(supplier, self.suppliers_, "passage")
+        fit = assess(need, supplier, self.params_)
+        dense = self._dense(float(nq.vector @ sq.vector))
+        forward = self._pair_match(nq, sq, self.suppliers_, fit, dense)
+        backward = self._pair_match(sq, nq, self.needs_, fit, dense)
+        a, b = forward.score, backward.score
+        score = 2 * a * b / (a + b) if a > 0 and b > 0 else 0.0
+        return Reciprocal(need.id, supplier.id, score, forward, backward)
+
+    # -- internals ------------------------------------------------------------------------------
+    def _query(self, profile: Profile, own: Side, kind: Kind) -> _Query:
+        row = own.row_of(profile.id)
+        if row is not None and (not profile.text or own.text_keys_[row] == text_key(profile.text)):
+            tids, tfs = own.lexical_.row_terms(row)
+            terms = [
+                own.lexical_.terms_[t]
+                for t, n in zip(tids.tolist(), tfs.tolist(), strict=True)
+                for _ in range(int(n))
+            ]
+            return _Query(profile, terms, own.vectors_.get([row])[0])
+        terms = self.featurizer_.terms(profile.text)
+        return _Query(profile, terms, self.featurizer_.embed([profile.text], kind=kind)[0])
+
+    def _dense(self, cosine: float | FloatVector) -> npt.NDArray[np.float64]:
+        floor = self.weights_.floor(self.embedder.name)
+        return np.clip((np.asarray(cosine, dtype=np.float64) - floor) / (1.0 - floor), 0.0, 1.0)
+
+    def _lexical(
+        self, side: Side, terms: Sequence[str], bm25: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.float64]:
+        ideal = side.lexical_.ideal(terms) * self.weights_.lexical_scale
+        if ideal <= 0:
+            return np.zeros(bm25.shape[0])
+        return np.minimum(1.0, bm25.astype(np.float64) / ideal)
+
+    def _pair(self, query: _Query, profile: Profile) -> tuple[NeedProfile, SupplierProfile]:
+        if isinstance(query.profile, NeedProfile):
+            assert isinstance(profile, SupplierProfile)
+            return query.profile, profile
+        assert isinstance(profile, NeedProfile) and isinstance(query.profile, SupplierProfile)
+        return profile, query.profile
+
+    def _rank(
+        self,
+        query: _Query,
+        side: Side,
+        k: int,
+        filters: Filters,
+        exposure: Mapping[str, int] | None,
+        explain: bool,
+    ) -> list[Match]:
+        w = self.weights_
+        origin = (query.profile.lat, query.profile.lon)
+        mask = side.filter_mask(filters, origin)
+        lex_rows, _ = side.lexical_.top(query.terms, w.lexical_candidates, mask, max_df_ratio=w.max_df_ratio)
+        rows: IntArray = lex_rows
+        if np.any(query.vector):
+            dense_rows, _ = side.vectors_.search(query.vector, w.dense_candidates, allowed=mask)
+            rows = np.union1d(lex_rows, dense_rows)
+        if rows.size == 0 or k <= 0:
+            return []
+        lexical = self._lexical(side, query.terms, side.lexical_.score_rows(query.terms, rows))
+        dense = self._dense(side.vectors_.get(rows) @ query.vector)
+        columns = self._structured(query, side, rows)
+        columns["lexical"], columns["dense"] = lexical, dense
+        weights = w.normalised
+        total = np.zeros(rows.shape[0])
+        for part, values in columns.items():
+            total += weights[part] * values
+        ids = [side.ids_[row] for row in rows.tolist()]
+        scored = [(str(i), float(t)) for i, t in zip(ids, total.tolist(), strict=True)]
+        position = {str(i): n for n, i in enumerate(ids)}
+        matches = []
+        for profile_id, _, penalty in rerank(scored, exposure, w.exposure, k)[:k]:
+            n = position[profile_id]
+            row = int(rows[n])
+            parts = {p: float(columns[p][n]) for p in ("lexical", "dense", *STRUCTURED_PARTS)}
+            need, supplier = self._pair(query, side.profile(row))
+            fit = assess(need, supplier, self.params_)
+            matches.append(self._match(query, side, row, parts, fit, penalty, explain))
+        return matches
+
+    def _structured(self, query: _Query, side: Side, rows: IntArray) -> dict[str, npt.NDArray[np.float64]]:
+        """Structured parts of every candidate: in arrays for a need's suppliers, pair by pair otherwise."""
+        if isinstance(query.profile, NeedProfile) and side.kind == "supplier":
+            return supplier_parts(query.profile, side.columns_, rows, self.params_)
+        fits = [assess(*self._pair(query, side.profile(row)), self.params_).parts() for row in rows.tolist()]
+        return {p: np.asarray([f[p] for f in fits]) for p in STRUCTURED_PARTS}
+
+    def _match(
+        self,
+        query: _Query,
+        side: Side,
+        row: int,
+        parts: dict[str, float],
+        fit: StructuredFit,
+        penalty: float,
+        explain: bool,
+    ) -> Match:
+        weights = self.weights_.normalised
+        contributions = {p: weights[p] * v for p, v in parts.items()}
+        if penalty:
+            contributions["exposure"] = -penalty
+        score = sum(contributions.values())
+        profile = side.profile(row)
+        if not explain:
+            return Match(profile.id, score, parts)
+        found = [self._label(t) for t, _ in side.lexical_.shared_terms(query.terms, row)]
+        shared = readable_terms(found, SHARED_TERMS_SHOWN)
+        need, supplier = self._pair(query, profile)
+        need_terms = query.terms if query.profile is need else self._row_terms(side, row)
+        explanation = build_explanation(
+            fit=fit,
+            shared_terms=shared,
+            similar_projects=self._similar_projects(need_terms, supplier),
+            contributions=contributions,
+            score=score,
+            supplier_hub=supplier.hub,
+            names=self.names_,
+        )
+        return Match(profile.id, score, parts, explanation)
+
+    def _pair_match(
+        self, query: _Query, other: _Query, side: Side, fit: StructuredFit, dense: npt.NDArray[np.float64]
+    ) -> Match:
+        row = side.row_of(other.profile.id)
+        if row is not None:
+            bm25 = side.lexical_.score_rows(query.terms, np.asarray([row], dtype=np.int64))
+        else:
+            bm25 = np.asarray([side.lexical_.score_terms(query.terms, other.terms)], dtype=np.float32)
+        parts = {
+            "lexical": float(self._lexical(side, query.terms, bm25)[0]),
+            "dense": float(dense),
+            **fit.parts(),
+        }
+        weights = self.weights_.normalised
+        contributions = {p: weights[p] * v for p, v in parts.items()}
+        score = sum(contributions.values())
+        need, supplier = self._pair(query, other.profile)
+        need_terms = query.terms if query.profile is need else other.terms
+        shared = sorted(set(query.terms) & set(other.terms), key=lambda t: (-query.terms.count(t), t))
+        explanation = build_explanation(
+            fit=fit,
+            shared_terms=readable_terms([self._label(t) for t in shared], SHARED_TERMS_SHOWN),
+            similar_projects=self._similar_projects(need_terms, supplier),
+            contributions=contributions,
+            score=score,
+            supplier_hub=supplier.hub,
+            names=self.names_,
+        )
+        return Match(other.profile.id, score, parts, explanation)
+
+    def _row_terms(self, side: Side, row: int) -> list[str]:
+        tids, _ = side.lexical_.row_terms(row)
+        return [side.lexical_.terms_[t] for t in tids.tolist()]
+
+    def _label(self, term: str) -> str:
+        return self.featurizer_.synonyms.label(term)
+
+    def _similar_projects(
+        self, need_terms: Sequence[str], supplier: SupplierProfile
+    ) -> tuple[SimilarProject, ...]:
+        """The supplier's references whose text shares the most (BM25, scaled) with the need's terms."""
+        if not supplier.references:
+            return ()
+        lexical = self.suppliers_.lexical_
+        weights = lexical.query_weights(need_terms)
+        ideal = sum(weights.values())
+        if ideal <= 0:
+            return ()
+        ref_terms = self.featurizer_.terms_many([r.text for r in supplier.references])
+        scored = [
+            SimilarProject(r.id, r.text, r.ksic, lexical.score_bag(weights, terms) / ideal)
+            for r, terms in zip(supplier.references, ref_terms, strict=True)
+        ]
+        scored = [s for s in scored if s.similarity >= SIMILAR_PROJECT_MIN]
+        scored.sort(key=lambda s: (-s.similarity, s.id))
+        return tuple(scored[:SIMILAR_PROJECTS_SHOWN])
+
+    # -- persistence ----------------------------------------------------------------------------
+    def save(self, directory: str | Path) -> None:
+        """Write a snapshot (json, jsonl and npy/npz; no pickle) and make it the current one."""
+        self._ready()
+        persist.save(self, Path(directory))
+
+    @classmethod
+    def load(cls, directory: str | Path, embedder: Embedder, **params: object) -> MatchEngine:
+        """The engine of the current snapshot in ``directory`` plus its journal (no re-embedding)."""
+        return persist.load(cls, Path(directory), embedder, params)
+
+    def refresh(self) -> bool:
+        """Catch up with other processes: a new snapshot is loaded, new journal lines are applied.
+        Cheap when nothing changed (a stat and a small read). True when something changed."""
+        self._ready()
+        return persist.refresh(self)
+
+    @staticmethod
+    def disk_version(directory: str | Path) -> str:
+        """The version an engine fully caught up with ``directory`` would report."""
+        return persist.disk_version(Path(directory))

@@ -1,0 +1,15 @@
+"""Nearest-neighbour search over unit vectors: exact when small, an inverted file (numpy) when large.
+
+index = VectorIndex(dim=384)
+index.add(ids, vectors)          # ids: non-negative ints; rows L2-normalised
+keys, scores = index.search(query_vector, k=10, allowed={1, 2, 3})
+index.save(path); VectorIndex.load(path)
+measure_recall(vectors)          # recall@10 of the approximate mode against exact
+"""
+
+from __future__ import annotations
+
+from matching.vectors.index import VectorIndex, top_k_keys
+from matching.vectors.recall import measure_recall, recall_at_k
+
+__all__ = ["VectorIndex", "measure_recall", "recall_at_k", "top_k_keys"]
