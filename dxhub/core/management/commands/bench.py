@@ -1,0 +1,67 @@
+"""`dxhub bench quality|korsts|speed`: the matching engine's measured figures (see docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Benchmarks: quality (SBIR format), korsts (Korean STS), speed (demo generator sizes)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="which", required=True)
+        quality = sub.add_parser(
+            "quality", help="Recall@10, MRR@10, nDCG@10, queries/s on an SBIR-format dir"
+        )
+        quality.add_argument("--data", required=True)
+        korsts = sub.add_parser(
+            "korsts", help="Spearman of the engine's text similarity on a KorSTS-format file"
+        )
+        korsts.add_argument("--data", required=True)
+        speed = sub.add_parser("speed", help="build time, memory, p50/p95 latency per size")
+        speed.add_argument("--suppliers", default="10000,100000", help="comma-separated sizes")
+        speed.add_argument("--queries", type=int, default=100)
+        speed.add_argument("--embedder", default="use-m3")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        which = options["which"]
+        if which == "quality":
+            from matching.quality import run_quality_bench
+
+            run_quality_bench(options["data"], out=self.stdout)
+        elif which == "korsts":
+            from matching.textsim import run_korsts_bench
+
+            run_korsts_bench(options["data"])
+        else:
+            self._speed(options)
+
+    def _speed(self, options: dict[str, Any]) -> None:
+        from dxhub.matches.bench import sample_needs, supplier_batches
+        from dxhub.matches.store import embedder as configured_embedder
+        from matching.embedding import get_embedder
+        from matching.engine.bench_speed import run_speed_bench
+        from matching.engine.hashing import HashingEmbedder
+
+        try:
+            sizes = [int(s) for s in options["suppliers"].split(",") if s.strip()]
+        except ValueError:
+            raise CommandError("--suppliers takes comma-separated integers, e.g. 10000,100000") from None
+        name = options["embedder"]
+        embedder = (
+            HashingEmbedder()
+            if name.startswith("hashing")
+            else get_embedder(name)
+            if name
+            else configured_embedder()
+        )
+        run_speed_bench(
+            sizes,
+            lambda n: supplier_batches(n),
+            needs=sample_needs(options["queries"]),
+            embedder=embedder,
+            queries=options["queries"],
+            out=self.stdout,
+        )
