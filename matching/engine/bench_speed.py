@@ -30,6 +30,7 @@ from matching.embedding.base import Embedder, FloatMatrix, Kind
 from matching.engine.engine import MatchEngine
 from matching.engine.explain import Names
 from matching.engine.profiles import NeedProfile, SupplierProfile
+from matching.vectors import recall_at_k
 
 MakeProfiles = Callable[[int], Iterable[Sequence[SupplierProfile]]]
 
@@ -70,12 +71,13 @@ class SpeedResult:
     warm_ms: tuple[float, float]
     bm25_ms: tuple[float, float]
     approximate: bool
+    recall_at_10: float  # of the vector index against exact search, need vectors as queries
 
     def line(self) -> str:
         def pair(p: tuple[float, float]) -> str:
             return f"p50={p[0]:.1f}ms p95={p[1]:.1f}ms"
 
-        mode = "ivf" if self.approximate else "exact"
+        mode = f"ivf recall@10={self.recall_at_10:.3f}" if self.approximate else "exact"
         return (
             f"suppliers={self.suppliers} build={self.build_seconds:.1f}s "
             f"(embedding {self.embed_seconds:.1f}s for {self.embedded_texts} sentences) "
@@ -149,6 +151,8 @@ def measure_size(
         cold.append(t1 - t0)
         warm.append(t2 - t1)
         bm25.append(t3 - t2)
+    need_vectors = engine.needs_.vectors_.all_items()[1][:queries]
+    recall = recall_at_k(engine.suppliers_.vectors_, need_vectors, 10)
     return SpeedResult(
         suppliers=len(engine.suppliers_),
         build_seconds=build,
@@ -160,6 +164,7 @@ def measure_size(
         warm_ms=_percentiles(warm),
         bm25_ms=_percentiles(bm25),
         approximate=engine.suppliers_.vectors_.approximate,
+        recall_at_10=recall,
     )
 
 

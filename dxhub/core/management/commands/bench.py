@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         if which == "quality":
             from matching.quality import run_quality_bench
 
-            run_quality_bench(options["data"], out=self.stdout)
+            run_quality_bench(options["data"], out=cast(TextIO, self.stdout))
         elif which == "korsts":
             from matching.textsim import run_korsts_bench
 
@@ -63,5 +63,5 @@ class Command(BaseCommand):
             needs=sample_needs(options["queries"]),
             embedder=embedder,
             queries=options["queries"],
-            out=self.stdout,
+            out=cast(TextIO, self.stdout),  # OutputWrapper proxies write and flush
         )
