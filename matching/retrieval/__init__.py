@@ -1,0 +1,38 @@
+"""Retrieval and ranking core of the matching engine.
+
+* ``BM25Index`` (Okapi BM25, scores equal to bm25s' Lucene variant), ``TfidfIndex`` (cosine)
+* ``SupplierFeaturizer``: query x supplier features from a supplier's several records
+* ``Ranker``: a learned linear listwise ranker, saved as JSON
+* ``SupplierMatcher``: the two together, with parameters shipped in ``matching/data/sbir/``
+* ranking metrics: ``recall_at_k``, ``mrr_at_k``, ``ndcg_at_k``, ``evaluate``
+
+See docs/decisions/0003-ranking.md for what was tried and measured.
+"""
+
+from matching.retrieval.bm25 import BM25Index, top_k
+from matching.retrieval.data import Benchmark, Query, Record, Supplier, read_benchmark
+from matching.retrieval.engine import SupplierMatcher
+from matching.retrieval.features import FEATURE_NAMES, FeatureConfig, SupplierFeaturizer
+from matching.retrieval.metrics import evaluate, mrr_at_k, ndcg_at_k, recall_at_k
+from matching.retrieval.ranker import Ranker
+from matching.retrieval.tfidf import TfidfIndex
+
+__all__ = [
+    "FEATURE_NAMES",
+    "BM25Index",
+    "Benchmark",
+    "FeatureConfig",
+    "Query",
+    "Ranker",
+    "Record",
+    "Supplier",
+    "SupplierFeaturizer",
+    "SupplierMatcher",
+    "TfidfIndex",
+    "evaluate",
+    "mrr_at_k",
+    "ndcg_at_k",
+    "read_benchmark",
+    "recall_at_k",
+    "top_k",
+]
