@@ -16,9 +16,11 @@ its terms and vector. ``save``/``load``/``refresh`` (``matching.engine.persist``
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Concatenate
 
 import numpy as np
 import numpy.typing as npt
@@ -26,7 +28,7 @@ import numpy.typing as npt
 from matching.embedding.base import Embedder, Kind
 from matching.engine import persist
 from matching.engine.columns import supplier_parts
-from matching.engine.explain import Match, Names, SimilarProject, build_explanation, readable_terms
+from matching.engine.explain import Match, Names, build_explanation, readable_terms, similar_projects
 from matching.engine.exposure import rerank
 from matching.engine.features import Pooling, TextFeaturizer, text_key
 from matching.engine.profiles import NO_FILTERS, Filters, NeedProfile, Profile, SupplierProfile
@@ -34,13 +36,12 @@ from matching.engine.side import Side
 from matching.engine.structured import StructuredFit, StructuredParams, assess
 from matching.engine.synonyms import Synonyms
 from matching.engine.weights import Weights, default_weights
+from matching.vectors import single_thread_blas
 
 FloatVector = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 SHARED_TERMS_SHOWN = 8
 STRUCTURED_PARTS = ("ksic", "capability", "region", "size", "capacity", "track")
-SIMILAR_PROJECTS_SHOWN = 2
-SIMILAR_PROJECT_MIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,19 @@ class _Query:
     profile: Profile
     terms: list[str]
     vector: FloatVector
+
+
+def _serialised[**P, R](
+    method: Callable[Concatenate[MatchEngine, P], R],
+) -> Callable[Concatenate[MatchEngine, P], R]:
+    """One call at a time per engine: a query never sees a half-applied write or refresh."""
+
+    def wrapper(engine: MatchEngine, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with engine._lock:
+            return method(engine, *args, **kwargs)
+
+    wrapper.__name__, wrapper.__doc__ = method.__name__, method.__doc__
+    return wrapper
 
 
 class MatchEngine:
@@ -93,6 +107,7 @@ class MatchEngine:
         self.pooling = pooling
         self.exact_threshold = exact_threshold
         self.batch_size = batch_size
+        self._lock = threading.RLock()  # not state: serialises writes, refreshes and queries
 
     # -- state ----------------------------------------------------------------------------------
     def _reset(self) -> None:
@@ -120,6 +135,7 @@ class MatchEngine:
         return self.sync_.version
 
     # -- indexing -------------------------------------------------------------------------------
+    @_serialised
     def index(self, suppliers: Iterable[SupplierProfile], needs: Iterable[NeedProfile] = ()) -> MatchEngine:
         """Index everything from scratch; both arguments may be generators (read in batches)."""
         self._reset()
@@ -149,15 +165,18 @@ class MatchEngine:
             self.sync_.log_upsert(side.kind, profiles, terms, vectors, keys)
         return rows
 
+    @_serialised
     def upsert_supplier(self, supplier: SupplierProfile) -> None:
         """Add or replace one supplier (its text is re-embedded only if it changed)."""
         self._ready()
         self._add(self.suppliers_, [supplier], "passage")
 
+    @_serialised
     def upsert_need(self, need: NeedProfile) -> None:
         self._ready()
         self._add(self.needs_, [need], "query")
 
+    @_serialised
     def remove_supplier(self, supplier_id: str) -> bool:
         self._ready()
         removed = bool(self.suppliers_.remove([supplier_id]))
@@ -165,6 +184,7 @@ class MatchEngine:
             self.sync_.log_remove("supplier", supplier_id)
         return removed
 
+    @_serialised
     def remove_need(self, need_id: str) -> bool:
         self._ready()
         removed = bool(self.needs_.remove([need_id]))
@@ -173,6 +193,7 @@ class MatchEngine:
         return removed
 
     # -- queries --------------------------------------------------------------------------------
+    @_serialised
     def suppliers_for_need(
         self,
         need: NeedProfile,
@@ -190,6 +211,7 @@ class MatchEngine:
         query = self._query(need, self.needs_, "query")
         return self._rank(query, self.suppliers_, k, filters, exposure, explain)
 
+    @_serialised
     def needs_for_supplier(
         self,
         supplier: SupplierProfile,
@@ -204,6 +226,22 @@ class MatchEngine:
         query = self._query(supplier, self.suppliers_, "passage")
         return self._rank(query, self.needs_, k, filters, exposure, explain)
 
+    @_serialised
+    def keyword_suppliers_for_need(
+        self, need: NeedProfile, k: int = 10, filters: Filters = NO_FILTERS
+    ) -> list[Match]:
+        """BM25 alone over the same index and filters: the keyword-only list an operator puts beside
+        the engine's. ``parts`` holds the raw BM25 score under "bm25"; no explanation."""
+        self._ready()
+        query = self._query(need, self.needs_, "query")
+        mask = self.suppliers_.filter_mask(filters, (need.lat, need.lon))
+        rows, scores = self.suppliers_.lexical_.top(query.terms, k, mask)
+        ids = [self.suppliers_.ids_[row] for row in rows.tolist()]
+        return [
+            Match(str(i), float(sc), {"bm25": float(sc)}) for i, sc in zip(ids, scores.tolist(), strict=True)
+        ]
+
+    @_serialised
     def reciprocal(self, need: NeedProfile, supplier: SupplierProfile) -> Reciprocal:
         """Both directions of one pair and their harmonic mean (high only if both sides would want it)."""
         self._ready()
@@ -270,7 +308,8 @@ class MatchEngine:
         if rows.size == 0 or k <= 0:
             return []
         lexical = self._lexical(side, query.terms, side.lexical_.score_rows(query.terms, rows))
-        dense = self._dense(side.vectors_.get(rows) @ query.vector)
+        with single_thread_blas():
+            dense = self._dense(side.vectors_.get(rows) @ query.vector)
         columns = self._structured(query, side, rows)
         columns["lexical"], columns["dense"] = lexical, dense
         weights = w.normalised
@@ -322,7 +361,9 @@ class MatchEngine:
         explanation = build_explanation(
             fit=fit,
             shared_terms=shared,
-            similar_projects=self._similar_projects(need_terms, supplier),
+            similar_projects=similar_projects(
+                self.suppliers_.lexical_, self.featurizer_, need_terms, supplier
+            ),
             contributions=contributions,
             score=score,
             supplier_hub=supplier.hub,
@@ -352,7 +393,9 @@ class MatchEngine:
         explanation = build_explanation(
             fit=fit,
             shared_terms=readable_terms([self._label(t) for t in shared], SHARED_TERMS_SHOWN),
-            similar_projects=self._similar_projects(need_terms, supplier),
+            similar_projects=similar_projects(
+                self.suppliers_.lexical_, self.featurizer_, need_terms, supplier
+            ),
             contributions=contributions,
             score=score,
             supplier_hub=supplier.hub,
@@ -367,27 +410,8 @@ class MatchEngine:
     def _label(self, term: str) -> str:
         return self.featurizer_.synonyms.label(term)
 
-    def _similar_projects(
-        self, need_terms: Sequence[str], supplier: SupplierProfile
-    ) -> tuple[SimilarProject, ...]:
-        """The supplier's references whose text shares the most (BM25, scaled) with the need's terms."""
-        if not supplier.references:
-            return ()
-        lexical = self.suppliers_.lexical_
-        weights = lexical.query_weights(need_terms)
-        ideal = sum(weights.values())
-        if ideal <= 0:
-            return ()
-        ref_terms = self.featurizer_.terms_many([r.text for r in supplier.references])
-        scored = [
-            SimilarProject(r.id, r.text, r.ksic, lexical.score_bag(weights, terms) / ideal)
-            for r, terms in zip(supplier.references, ref_terms, strict=True)
-        ]
-        scored = [s for s in scored if s.similarity >= SIMILAR_PROJECT_MIN]
-        scored.sort(key=lambda s: (-s.similarity, s.id))
-        return tuple(scored[:SIMILAR_PROJECTS_SHOWN])
-
     # -- persistence ----------------------------------------------------------------------------
+    @_serialised
     def save(self, directory: str | Path) -> None:
         """Write a snapshot (json, jsonl and npy/npz; no pickle) and make it the current one."""
         self._ready()
@@ -398,6 +422,7 @@ class MatchEngine:
         """The engine of the current snapshot in ``directory`` plus its journal (no re-embedding)."""
         return persist.load(cls, Path(directory), embedder, params)
 
+    @_serialised
     def refresh(self) -> bool:
         """Catch up with other processes: a new snapshot is loaded, new journal lines are applied.
         Cheap when nothing changed (a stat and a small read). True when something changed."""

@@ -7,10 +7,16 @@ Names come from the adapter (``Names``): KSIC code → name, capability slug →
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from matching.engine.features import TextFeaturizer
+from matching.engine.lexical import LexicalIndex
+from matching.engine.profiles import SupplierProfile
 from matching.engine.structured import CapabilityFit, KsicFit, RegionFit, StructuredFit
+
+SIMILAR_PROJECTS_SHOWN = 2
+SIMILAR_PROJECT_MIN = 0.05  # share of the need's ideal BM25 score
 
 PART_LABELS = {
     "lexical": "키워드",
@@ -191,3 +197,24 @@ def build_explanation(
         contributions=dict(contributions),
         text_ko=tuple(lines),
     )
+
+
+def similar_projects(
+    lexical: LexicalIndex, featurizer: TextFeaturizer, need_terms: Sequence[str], supplier: SupplierProfile
+) -> tuple[SimilarProject, ...]:
+    """The supplier's references whose text shares most with the need: BM25 of the need's terms
+    against each reference (supplier-side statistics), over the need's ideal score."""
+    if not supplier.references:
+        return ()
+    weights = lexical.query_weights(need_terms)
+    ideal = sum(weights.values())
+    if ideal <= 0:
+        return ()
+    ref_terms = featurizer.terms_many([r.text for r in supplier.references])
+    scored = [
+        SimilarProject(r.id, r.text, r.ksic, lexical.score_bag(weights, terms) / ideal)
+        for r, terms in zip(supplier.references, ref_terms, strict=True)
+    ]
+    scored = [s for s in scored if s.similarity >= SIMILAR_PROJECT_MIN]
+    scored.sort(key=lambda s: (-s.similarity, s.id))
+    return tuple(scored[:SIMILAR_PROJECTS_SHOWN])

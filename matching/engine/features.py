@@ -67,6 +67,17 @@ class TextFeaturizer:
         self._terms.clear()
         self._vectors.clear()
 
+    def forget(self, text: str) -> None:
+        """Drop the cached terms and vectors of a text's sentences (benchmarks: a text never seen)."""
+        for sentence in split_sentences(text):
+            key = text_key(sentence)
+            self._terms.pop(key, None)
+            for kind in ("query", "passage"):
+                self._vectors.pop((kind, key), None)
+        if self.pooling == "text":
+            for kind in ("query", "passage"):
+                self._vectors.pop((kind, text_key(text)), None)
+
     @property
     def dim(self) -> int:
         return self.embedder.dim if self.embedder is not None else 0

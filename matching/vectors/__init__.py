@@ -9,7 +9,8 @@ measure_recall(vectors)          # recall@10 of the approximate mode against exa
 
 from __future__ import annotations
 
-from matching.vectors.index import VectorIndex, top_k_keys
+from matching.vectors.index import VectorIndex
+from matching.vectors.ops import single_thread_blas, top_k_keys
 from matching.vectors.recall import measure_recall, recall_at_k
 
-__all__ = ["VectorIndex", "measure_recall", "recall_at_k", "top_k_keys"]
+__all__ = ["VectorIndex", "measure_recall", "recall_at_k", "single_thread_blas", "top_k_keys"]

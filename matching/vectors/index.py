@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.vectors.kmeans import assign, spherical_kmeans
+from matching.vectors.ops import single_thread_blas, top_k_keys
 
 FloatMatrix = npt.NDArray[np.float32]
 FloatArray = npt.NDArray[np.float32]
@@ -30,6 +31,7 @@ BoolArray = npt.NDArray[np.bool_]
 Allowed = Collection[int] | BoolArray | None
 
 FORMAT_VERSION = 1
+SCAN_BUDGET = 48_000  # vectors a default search scans at most (about 15 ms at 384 dims here)
 
 
 class _List:
@@ -62,7 +64,8 @@ class VectorIndex:
     dim : vector length.
     exact_threshold : below this many vectors the index stays exact (one list, full scan).
     nlist : number of lists once approximate; default ``1.5 * sqrt(n)`` at training time.
-    nprobe : lists scanned per search; default ``max(16, nlist // 10)``.
+    nprobe : lists scanned per search; default a tenth of the lists, at most ``SCAN_BUDGET`` vectors
+        (and at least 16 lists).
     """
 
     def __init__(
@@ -115,7 +118,9 @@ class VectorIndex:
     def default_nprobe(self) -> int:
         if self.nprobe is not None:
             return self.nprobe
-        return max(16, len(self.lists_) // 10)
+        nlist = len(self.lists_)
+        per_list = max(1.0, self.n_ / nlist) if hasattr(self, "n_") else 1.0
+        return max(16, min(nlist // 10, math.ceil(SCAN_BUDGET / per_list)))
 
     def _grow_where(self, max_key: int) -> None:
         size = self._where_list.shape[0]
@@ -290,19 +295,20 @@ class VectorIndex:
         found_keys: list[IntArray] = []
         found_scores: list[FloatArray] = []
         found, done = 0, 0
-        while done < len(order) and (done < probe or found < k):
-            lst = self.lists_[order[done]]
-            done += 1
-            if lst.n == 0:
-                continue
-            keys = lst.keys[: lst.n]
-            scores = lst.vecs[: lst.n] @ q
-            if mask is not None:
-                sel = mask[keys]
-                keys, scores = keys[sel], scores[sel]
-            found_keys.append(keys)
-            found_scores.append(scores)
-            found += keys.shape[0]
+        with single_thread_blas():
+            while done < len(order) and (done < probe or found < k):
+                lst = self.lists_[order[done]]
+                done += 1
+                if lst.n == 0:
+                    continue
+                keys = lst.keys[: lst.n]
+                scores = lst.vecs[: lst.n] @ q
+                if mask is not None:
+                    sel = mask[keys]
+                    keys, scores = keys[sel], scores[sel]
+                found_keys.append(keys)
+                found_scores.append(scores)
+                found += keys.shape[0]
         if not found:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         all_keys = np.concatenate(found_keys)
@@ -357,20 +363,3 @@ class VectorIndex:
         labels = np.repeat(np.arange(sizes.shape[0]), sizes)
         self._distribute(keys, vecs, labels)
         return self
-
-
-def top_k_keys(keys: IntArray, scores: FloatArray, k: int) -> tuple[IntArray, FloatArray]:
-    """The ``k`` best (key, score) pairs, best first, ties broken by lower key."""
-    n = scores.shape[0]
-    if k <= 0 or n == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    if k < n:
-        part = np.argpartition(-scores, k - 1)[:k]
-        # argpartition may split a tie at the k-th score arbitrarily: take every tied row, then cut
-        cutoff = scores[part].min()
-        part = np.flatnonzero(scores >= cutoff)
-    else:
-        part = np.arange(n)
-    order = np.lexsort((keys[part], -scores[part]))[:k]
-    rows = part[order]
-    return keys[rows].astype(np.int64, copy=False), scores[rows].astype(np.float32, copy=False)

@@ -378,3 +378,17 @@ def test_reciprocal_prefers_the_pair_that_wants_each_other() -> None:
     a, b = good.supplier_for_need.score, good.need_for_supplier.score
     assert good.score == pytest.approx(2 * a * b / (a + b))
     assert min(a, b) <= good.score <= max(a, b)
+
+
+def test_keyword_only_list_is_bm25_over_the_same_filters() -> None:
+    from matching.engine import Filters
+
+    engine = shared_engine()
+    weld = next(n for n in NEEDS if n.id == "weld")
+    keyword = engine.keyword_suppliers_for_need(weld, k=5)
+    assert keyword[0].id == "vision-weld"
+    assert [m.score for m in keyword] == sorted((m.score for m in keyword), reverse=True)
+    only_busan = engine.keyword_suppliers_for_need(
+        weld, k=5, filters=Filters(hubs=frozenset({"busan-centum"}))
+    )
+    assert {m.id for m in only_busan} <= {s.id for s in SUPPLIERS if s.hub == "busan-centum"}

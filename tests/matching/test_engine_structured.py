@@ -120,7 +120,9 @@ def test_batch_scores_equal_pair_by_pair_assessment() -> None:
     rows = np.asarray([side.row_of(s.id) for s in SUPPLIERS], dtype=np.int64)
     odd = [
         dataclasses.replace(NEEDS[0], ksic_code="", budget_min=None, budget_max=None, hub=""),
-        dataclasses.replace(NEEDS[1], lat=None, lon=None, required_capabilities=frozenset({"unknown-cap", "industrial-iot"})),
+        dataclasses.replace(
+            NEEDS[1], lat=None, lon=None, required_capabilities=frozenset({"unknown-cap", "industrial-iot"})
+        ),
         dataclasses.replace(NEEDS[2], ksic_code="62010", budget_min=5_000_000_000, budget_max=None),
     ]
     for need in [*NEEDS, *odd]:
