@@ -32,7 +32,7 @@ class Command(BaseCommand):
 
             run_quality_bench(options["data"], out=cast(TextIO, self.stdout))
         elif which == "korsts":
-            from matching.textsim import run_korsts_bench
+            from matching.textsim_bench import run_korsts_bench
 
             run_korsts_bench(options["data"])
         else:
