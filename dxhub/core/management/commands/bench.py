@@ -1,4 +1,4 @@
-"""`dxhub bench quality|korsts|speed`: the matching engine's measured figures (see docs/benchmarks.md)."""
+"""`dxhub bench quality|korsts|speed|select|schedule`: measured figures (see docs/benchmarks.md)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,21 @@ class Command(BaseCommand):
         speed.add_argument("--suppliers", default="10000,100000", help="comma-separated sizes")
         speed.add_argument("--queries", type=int, default=100)
         speed.add_argument("--embedder", default="use-m3")
+        select = sub.add_parser(
+            "select", help="programme selection under budget: optimiser vs greedy on generated applications"
+        )
+        select.add_argument("--applications", type=int, default=500)
+        select.add_argument("--seed", type=int, default=2026)
+        schedule = sub.add_parser(
+            "schedule", help="matchmaking-day meetings: engine vs greedy vs proven bound"
+        )
+        schedule.add_argument("--participants", type=int, default=1000)
+        schedule.add_argument("--requests", type=int, default=5000)
+        schedule.add_argument("--slots", type=int, default=20)
+        schedule.add_argument("--tables", type=int, default=120)
+        schedule.add_argument("--seed", type=int, default=2026)
+        schedule.add_argument("--instance", help="a JSON instance file instead of the generator")
+        schedule.add_argument("--time-limit", type=float, default=10.0, help="seconds for the engine")
 
     def handle(self, *args: Any, **options: Any) -> None:
         which = options["which"]
@@ -35,6 +50,14 @@ class Command(BaseCommand):
             from matching.textsim_bench import run_korsts_bench
 
             run_korsts_bench(options["data"])
+        elif which == "select":
+            from optimize.selection.bench import run_select_bench
+
+            run_select_bench(options, out=cast(TextIO, self.stdout))
+        elif which == "schedule":
+            from optimize.schedule.bench import run_schedule_bench
+
+            run_schedule_bench(options, out=cast(TextIO, self.stdout))
         else:
             self._speed(options)
 
