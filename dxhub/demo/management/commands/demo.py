@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dxhub.demo.accounts import DemoAccount, ensure_demo_accounts
+from dxhub.demo.extras import run_extras
 from dxhub.demo.generator import DEFAULT_COMPANIES, DEFAULT_SEED, DemoGenerator, required_reference
 from dxhub.demo.loader import EXACT_INDEX_MAX_COMPANIES, LoadReport, load_demo
 from dxhub.hubs.models import Hub
@@ -88,6 +89,7 @@ class Command(BaseCommand):
             progress=None if quiet else self.stdout.write,
         )
         accounts = ensure_demo_accounts(report.personas)
+        run_extras(options["seed"], progress=None if quiet else self.stdout.write)
         self.stdout.write(self._summary(generator, report))
         self.stdout.write("")
         self.stdout.write(account_table(accounts))
