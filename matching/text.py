@@ -66,7 +66,10 @@ def _terms(tokens: Iterable[Any]) -> Iterator[str]:
         if tag.startswith(_PREDICATE_PREFIXES):
             yield form + "다"
         elif tag == FOREIGN_TAG:
-            yield stem_english(form)
+            # kiwi keeps a sentence's full stop on an abbreviation ("MES."), which would split the term.
+            word = form.strip(".,;:!?")
+            if word:
+                yield stem_english(word)
         elif tag == NUMBER_TAG:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and nxt.tag in UNIT_TAGS and nxt.start == tok.start + tok.len:

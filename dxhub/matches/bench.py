@@ -2,6 +2,8 @@
 
 `--suppliers 100000` means 100,000 supplier profiles: the generator is run until that many
 suppliers have come out (manufacturers are skipped; their needs become the benchmark's queries).
+One generator run keeps names and business numbers unique, and a tax office has only so many numbers,
+so sizes beyond one run's reach chain runs with the next seeds.
 """
 
 from __future__ import annotations
@@ -38,9 +40,10 @@ def supplier_from_spec(spec: CompanySpec, n: int) -> SupplierProfile:
         ReferenceSummary(id=f"{n}-{i}", text=f"{r.problem} {r.result}", ksic=r.client_ksic)
         for i, r in enumerate(spec.references)
     )
+    # The company's name is left out of the text: the generator's names are all distinct, so each would
+    # be one more sentence to embed, which real profiles share far less of than their descriptions do.
     text = "\n".join(
         [
-            spec.name,
             spec.description,
             *(f"{s.name} {s.description}" for s in spec.solutions),
             *(r.text for r in refs),
@@ -83,22 +86,30 @@ def need_from_spec(spec: NeedSpec, n: int, region: str) -> NeedProfile:
     )
 
 
+# Companies per generator run: well inside what one run's business numbers allow.
+COMPANIES_PER_RUN = 200_000
+
+
 def supplier_batches(n: int, *, seed: int = 2026, batch: int = 2000) -> Iterator[list[SupplierProfile]]:
     """`n` supplier profiles in batches (about 2.2 companies are generated per supplier)."""
-    generator = DemoGenerator(seed=seed, companies=int(n * 2.4) + 100, needs=0)
     out: list[SupplierProfile] = []
     made = 0
-    for demo in generator.batches(batch):
-        for spec in demo.companies:
-            if spec.kind not in ("supplier", "both"):
-                continue
-            out.append(supplier_from_spec(spec, made))
-            made += 1
-            if len(out) == batch or made == n:
-                yield out
-                out = []
-            if made == n:
-                return
+    run = 0
+    while made < n:
+        companies = min(int((n - made) * 2.4) + 100, COMPANIES_PER_RUN)
+        generator = DemoGenerator(seed=seed + run, companies=companies, needs=0)
+        run += 1
+        for demo in generator.batches(batch):
+            for spec in demo.companies:
+                if spec.kind not in ("supplier", "both"):
+                    continue
+                out.append(supplier_from_spec(spec, made))
+                made += 1
+                if len(out) == batch or made == n:
+                    yield out
+                    out = []
+                if made == n:
+                    return
     if out:
         yield out
 

@@ -89,10 +89,18 @@ class Match:
 
 
 def readable_terms(terms: list[str], limit: int) -> tuple[str, ...]:
-    """Terms worth showing: no single syllables, none contained in a longer term shown, at most ``limit``."""
-    kept = [t for t in terms[: limit * 4] if len(t) > 1]
+    """Terms worth showing: no single syllables, none contained in a longer term shown, at most ``limit``.
+
+    One-syllable predicate stems (있다, 서다, 하다, 되다) rank in BM25 with a low weight, as they should,
+    but they say nothing to a reader about why two firms fit, so they are left out of the reasons.
+    """
+    kept = [t for t in terms[: limit * 4] if len(t) > 1 and not _light_predicate(t)]
     kept = [t for t in kept if not any(t != o and t in o for o in kept)]
     return tuple(kept[:limit])
+
+
+def _light_predicate(term: str) -> bool:
+    return len(term) == 2 and term.endswith("다") and "가" <= term[0] <= "힣"
 
 
 def format_won(won: int) -> str:
