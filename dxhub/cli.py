@@ -19,6 +19,9 @@ dxhub: 디지털 혁신거점 수요·공급 매칭 플랫폼 / matching SW·AI 
   import companies FILE [--dry-run]  기업 명단 가져오기 (.xlsx, .csv) / import a list of companies
   demo [...]                         데모 데이터 만들기 / create demo data
   openapi                            REST API 스키마를 JSON으로 출력 / print the OpenAPI schema as JSON
+  matching rebuild                   매칭 색인 다시 만들기 / rebuild the match index
+  bench quality|korsts|speed         매칭 품질·속도 측정 / matching quality and speed figures
+  bench select|schedule              선정 최적화·상담회 일정 측정 / selection and scheduling figures
   migrate, runserver, ...            그 밖의 Django 관리 명령 / any other Django management command
 
   dxhub help             모든 명령 / every command
