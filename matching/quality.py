@@ -24,6 +24,7 @@ from typing import Any, TextIO
 import numpy as np
 import numpy.typing as npt
 
+from matching.embedding.base import Embedder
 from matching.retrieval.analysis import get_analyzer
 from matching.retrieval.bm25 import BM25Index, top_k
 from matching.retrieval.data import Benchmark, Query, Supplier, read_benchmark
@@ -93,12 +94,16 @@ def _timed(fn: Callable[[], Ranking]) -> tuple[Ranking, float]:
 
 
 def run_quality_bench(
-    data_dir: str, params_dir: str | Path = DEFAULT_DIR, out: TextIO | None = None
+    data_dir: str,
+    params_dir: str | Path = DEFAULT_DIR,
+    out: TextIO | None = None,
+    product_embedder: Embedder | None = None,
 ) -> dict[str, Any]:
     """Run the engine and the baselines on a benchmark directory; print and return the figures.
 
     Indexing time is reported apart; queries/s counts answering the queries one at a time
-    (analysis, scoring every supplier, top 10), as a request would.
+    (analysis, scoring every supplier, top 10), as a request would. With ``product_embedder``, the
+    product's ``MatchEngine`` (``matching.quality_product``) is measured too, on the line "product".
     """
     stream = out if out is not None else sys.stdout
     bench = read_benchmark(data_dir)
@@ -145,6 +150,15 @@ def run_quality_bench(
 
     ranking, secs = _timed(engine_ranking)
     report("engine", ranking, secs, engine_index_s)
+
+    if product_embedder is not None:
+        from matching.quality_product import product_engine, product_ranking
+
+        start = time.perf_counter()
+        product = product_engine(bench.suppliers, product_embedder, SBIR_AGENCY_PARENTS)
+        product_index_s = time.perf_counter() - start
+        ranking, secs = _timed(lambda: product_ranking(product, queries, SBIR_AGENCY_PARENTS, K))
+        report("product", ranking, secs, product_index_s)
 
     _emit(
         stream,

@@ -31,3 +31,13 @@ def test_bench_speed_prints_latencies():
 def test_bench_speed_rejects_bad_sizes():
     with pytest.raises(CommandError):
         call_command("bench", "speed", "--suppliers", "ten")
+
+
+def test_generator_runs_chain_past_one_runs_reach(monkeypatch):
+    from dxhub.matches import bench
+
+    monkeypatch.setattr(bench, "COMPANIES_PER_RUN", 300)
+    profiles = [p for b in supplier_batches(400, batch=128) for p in b]
+    assert len(profiles) == 400 and len({p.id for p in profiles}) == 400
+    # The second run starts from the next seed, so it does not repeat the first run's companies.
+    assert len({p.text for p in profiles}) > 300

@@ -148,3 +148,17 @@ def test_train_then_bench_with_the_trained_parameters(tmp_path: Path) -> None:
     out = io.StringIO()
     run_quality_bench(str(data), tmp_path / "params", out=out)
     assert LAST_LINE.match(out.getvalue().strip().splitlines()[-1])
+
+
+def test_bench_can_measure_the_product_engine_beside_the_ranker(tmp_path: Path) -> None:
+    from matching.engine.hashing import HashingEmbedder
+
+    data = write_tiny_benchmark(tmp_path / "tiny")
+    out = io.StringIO()
+    results = run_quality_bench(str(data), out=out, product_embedder=HashingEmbedder())
+    lines = out.getvalue().strip().splitlines()
+    assert LAST_LINE.match(lines[-1])
+    assert any(line.startswith("product") and "nDCG@10=" in line for line in lines)
+    # Weld inspection, vibration analytics and battery runaway each share words with one firm only,
+    # so the right firm must come first, not merely somewhere among the five.
+    assert results["product"]["mrr@10"] == pytest.approx(1.0)

@@ -16,6 +16,11 @@ class Command(BaseCommand):
             "quality", help="Recall@10, MRR@10, nDCG@10, queries/s on an SBIR-format dir"
         )
         quality.add_argument("--data", required=True)
+        quality.add_argument(
+            "--product-engine",
+            metavar="EMBEDDER",
+            help="also measure the product's MatchEngine with this embedder (use-m3, e5-small, hashing)",
+        )
         korsts = sub.add_parser(
             "korsts", help="Spearman of the engine's text similarity on a KorSTS-format file"
         )
@@ -45,7 +50,12 @@ class Command(BaseCommand):
         if which == "quality":
             from matching.quality import run_quality_bench
 
-            run_quality_bench(options["data"], out=cast(TextIO, self.stdout))
+            product = options.get("product_engine")
+            run_quality_bench(
+                options["data"],
+                out=cast(TextIO, self.stdout),
+                product_embedder=self._embedder(product) if product else None,
+            )
         elif which == "korsts":
             from matching.textsim_bench import run_korsts_bench
 
@@ -61,25 +71,25 @@ class Command(BaseCommand):
         else:
             self._speed(options)
 
-    def _speed(self, options: dict[str, Any]) -> None:
-        from dxhub.matches.bench import sample_needs, supplier_batches
+    @staticmethod
+    def _embedder(name: str) -> Any:
         from dxhub.matches.store import embedder as configured_embedder
         from matching.embedding import get_embedder
-        from matching.engine.bench_speed import run_speed_bench
         from matching.engine.hashing import HashingEmbedder
+
+        if not name:
+            return configured_embedder()
+        return HashingEmbedder() if name.startswith("hashing") else get_embedder(name)
+
+    def _speed(self, options: dict[str, Any]) -> None:
+        from dxhub.matches.bench import sample_needs, supplier_batches
+        from matching.engine.bench_speed import run_speed_bench
 
         try:
             sizes = [int(s) for s in options["suppliers"].split(",") if s.strip()]
         except ValueError:
             raise CommandError("--suppliers takes comma-separated integers, e.g. 10000,100000") from None
-        name = options["embedder"]
-        embedder = (
-            HashingEmbedder()
-            if name.startswith("hashing")
-            else get_embedder(name)
-            if name
-            else configured_embedder()
-        )
+        embedder = self._embedder(options["embedder"])
         run_speed_bench(
             sizes,
             lambda n: supplier_batches(n),
