@@ -9,7 +9,7 @@ APT_PACKAGES := chromium fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test check pytest pytest-pg system-deps messages serve lock clean
+.PHONY: demo test check pytest pytest-pg pgvector system-deps messages serve lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@PYTHON=$$(scripts/find-python.sh) || exit 1; \
@@ -27,12 +27,21 @@ system-deps:
 	  $$SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing >/dev/null; \
 	fi
 
+# pgvector for the PostgreSQL server on this machine (match vectors in the database: docs/decisions/0005-pgvector.md).
+# Built from Debian trixie's source package; a no-op once installed.
+pgvector:
+	@scripts/pgvector.sh
+
+# Run by the targets below only when their database is PostgreSQL and its server runs on this machine.
+PGVECTOR_IF_LOCAL_PG = case "$$url" in postgres*) if ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then $(MAKE) -s pgvector; fi;; esac
+
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || $(MAKE) system-deps
 	cd dxhub && ../$(PY) ../manage.py compilemessages -v 0
 
 demo: $(VENV)/.installed messages
 	@mkdir -p var
+	@url=$$DATABASE_URL; $(PGVECTOR_IF_LOCAL_PG)
 	$(MANAGE) migrate -v 0
 	$(MANAGE) load_reference
 	$(MANAGE) demo --seed 2026
@@ -64,6 +73,7 @@ pytest-pg: $(VENV)/.installed messages
 	@if [ -n "$$DATABASE_URL" ]; then url=$$DATABASE_URL; \
 	elif $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then url=$(PG_URL); \
 	else echo "PostgreSQL: no DATABASE_URL and nothing on 127.0.0.1:5432, not run"; exit 0; fi; \
+	$(PGVECTOR_IF_LOCAL_PG) || exit 1; \
 	echo "pytest on PostgreSQL"; DATABASE_URL=$$url $(VENV)/bin/pytest
 
 test: system-deps $(VENV)/.installed check pytest pytest-pg

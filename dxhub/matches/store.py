@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from dxhub.matches import adapters
+from dxhub.matches import adapters, pgvector
 from matching.embedding import Embedder, get_embedder
 from matching.engine.engine import MatchEngine
 from matching.engine.hashing import HashingEmbedder
@@ -37,7 +37,8 @@ def build() -> MatchEngine:
     """Indexes every supplier and open need from the database and writes a new snapshot."""
     global _engine
     with _lock:
-        engine = MatchEngine(embedder(), names=adapters.names())
+        vectors = embedder()
+        engine = MatchEngine(vectors, names=adapters.names(), vector_store=pgvector.vector_store(vectors.dim))
         engine.index(adapters.iter_suppliers(), adapters.iter_needs())
         directory().mkdir(parents=True, exist_ok=True)
         engine.save(directory())
@@ -51,7 +52,13 @@ def engine() -> MatchEngine:
     with _lock:
         if _engine is None:
             if (directory() / "CURRENT").exists():
-                _engine = MatchEngine.load(directory(), embedder(), names=adapters.names())
+                vectors = embedder()
+                _engine = MatchEngine.load(
+                    directory(),
+                    vectors,
+                    names=adapters.names(),
+                    vector_store=pgvector.vector_store(vectors.dim),  # on PostgreSQL: see pgvector.py
+                )
             else:
                 return build()
         _engine.refresh()

@@ -11,6 +11,8 @@ One query runs in three steps, so that its cost barely grows with the corpus:
 
 Texts are embedded once, when a profile is indexed; a query profile that is itself indexed reuses
 its terms and vector. ``save``/``load``/``refresh`` (``matching.engine.persist``) keep processes in step.
+A ``vector_store`` (``matching.vectors.store``), when given, receives every vector written and answers
+the dense candidate search of step 1; scoring still reads the engine's own vectors.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from matching.engine.structured import StructuredFit, StructuredParams, assess
 from matching.engine.synonyms import Synonyms
 from matching.engine.weights import Weights, default_weights
 from matching.vectors import single_thread_blas
+from matching.vectors.store import VectorQuery, VectorStore
 
 FloatVector = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
@@ -87,6 +90,7 @@ class MatchEngine:
     pooling : ``"sentences"`` (cached per sentence, for bulk indexing) or ``"text"``.
     exact_threshold : vectors below which search is exact (see ``matching.vectors``).
     batch_size : profiles analysed and embedded together by ``index``.
+    vector_store : an external store for the dense candidate search (``None``: the engine's own index).
     """
 
     def __init__(
@@ -99,6 +103,7 @@ class MatchEngine:
         pooling: Pooling = "sentences",
         exact_threshold: int = 20_000,
         batch_size: int = 2_000,
+        vector_store: VectorStore | None = None,
     ) -> None:
         self.embedder = embedder
         self.weights = weights
@@ -107,6 +112,7 @@ class MatchEngine:
         self.pooling = pooling
         self.exact_threshold = exact_threshold
         self.batch_size = batch_size
+        self.vector_store = vector_store
         self._lock = threading.RLock()  # not state: serialises writes, refreshes and queries
 
     # -- state ----------------------------------------------------------------------------------
@@ -144,7 +150,24 @@ class MatchEngine:
             while batch := list(itertools.islice(iterator, self.batch_size)):
                 self._add(side, batch, kind, bulk=True)  # type: ignore[arg-type]
             side.finish_bulk()
+        if self.vector_store is not None:
+            for side in (self.suppliers_, self.needs_):
+                self.vector_store.replace(side.kind, side.vector_batches(self.batch_size))
         return self
+
+    @_serialised
+    def fill_vector_store(self) -> int:
+        """Give the vector store the vectors it lacks (after loading a snapshot it may never have
+        seen, e.g. a fresh database); vectors it holds are left alone. Returns how many were added."""
+        self._ready()
+        store = self.vector_store
+        if store is None:
+            return 0
+        added = 0
+        for side in (self.suppliers_, self.needs_):
+            if store.count(side.kind) != len(side):
+                added += store.fill_missing(side.kind, side.vector_batches(self.batch_size))
+        return added
 
     def _add(self, side: Side, profiles: Sequence[Profile], kind: Kind, *, bulk: bool = False) -> list[int]:
         texts = [p.text for p in profiles]
@@ -161,6 +184,8 @@ class MatchEngine:
         if todo:
             vectors[todo] = self.featurizer_.embed([texts[i] for i in todo], kind=kind)
         rows = side.add(profiles, terms, vectors, keys, bulk=bulk)
+        if not bulk and self.vector_store is not None:
+            self.vector_store.upsert(side.kind, [p.id for p in profiles], vectors)
         if not bulk:
             self.sync_.log_upsert(side.kind, profiles, terms, vectors, keys)
         return rows
@@ -180,6 +205,8 @@ class MatchEngine:
     def remove_supplier(self, supplier_id: str) -> bool:
         self._ready()
         removed = bool(self.suppliers_.remove([supplier_id]))
+        if self.vector_store is not None:
+            self.vector_store.remove("supplier", [supplier_id])
         if removed:
             self.sync_.log_remove("supplier", supplier_id)
         return removed
@@ -188,6 +215,8 @@ class MatchEngine:
     def remove_need(self, need_id: str) -> bool:
         self._ready()
         removed = bool(self.needs_.remove([need_id]))
+        if self.vector_store is not None:
+            self.vector_store.remove("need", [need_id])
         if removed:
             self.sync_.log_remove("need", need_id)
         return removed
@@ -303,7 +332,7 @@ class MatchEngine:
         lex_rows, _ = side.lexical_.top(query.terms, w.lexical_candidates, mask, max_df_ratio=w.max_df_ratio)
         rows: IntArray = lex_rows
         if np.any(query.vector):
-            dense_rows, _ = side.vectors_.search(query.vector, w.dense_candidates, allowed=mask)
+            dense_rows = self._dense_rows(side, query.vector, w.dense_candidates, mask)
             rows = np.union1d(lex_rows, dense_rows)
         if rows.size == 0 or k <= 0:
             return []
@@ -328,6 +357,24 @@ class MatchEngine:
             fit = assess(need, supplier, self.params_)
             matches.append(self._match(query, side, row, parts, fit, penalty, explain))
         return matches
+
+    def _dense_rows(
+        self, side: Side, vector: FloatVector, n: int, mask: npt.NDArray[np.bool_] | None
+    ) -> IntArray:
+        """Rows of the ``n`` nearest vectors that pass ``mask``: from the vector store when one is
+        plugged in, else from the side's own index."""
+        store = self.vector_store
+        if store is None:
+            rows, _ = side.vectors_.search(vector, n, allowed=mask)
+            return rows
+        allowed, excluded = side.restriction(mask)
+        if allowed is not None and not allowed:
+            return np.zeros(0, dtype=np.int64)
+        ids, _ = store.search(VectorQuery(side.kind, vector, n, allowed=allowed, excluded=excluded))
+        found = [side.row_of(i) for i in ids]
+        # An id this process has not seen yet (written after its last refresh) cannot be scored.
+        kept = [r for r in found if r is not None and (mask is None or bool(mask[r]))]
+        return np.asarray(kept, dtype=np.int64)
 
     def _structured(self, query: _Query, side: Side, rows: IntArray) -> dict[str, npt.NDArray[np.float64]]:
         """Structured parts of every candidate: in arrays for a need's suppliers, pair by pair otherwise."""
@@ -419,8 +466,12 @@ class MatchEngine:
 
     @classmethod
     def load(cls, directory: str | Path, embedder: Embedder, **params: object) -> MatchEngine:
-        """The engine of the current snapshot in ``directory`` plus its journal (no re-embedding)."""
-        return persist.load(cls, Path(directory), embedder, params)
+        """The engine of the current snapshot in ``directory`` plus its journal (no re-embedding).
+
+        With a ``vector_store`` in ``params``, the store is given any vector of the snapshot it lacks."""
+        engine = persist.load(cls, Path(directory), embedder, params)
+        engine.fill_vector_store()
+        return engine
 
     @_serialised
     def refresh(self) -> bool:

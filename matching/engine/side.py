@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -138,6 +138,15 @@ class Side:
             return dataclasses.replace(profile, text="", references=refs)
         return dataclasses.replace(profile, text="")
 
+    def vector_batches(self, size: int) -> Iterator[tuple[list[str], FloatMatrix]]:
+        """Every live (id, vector), ``size`` at a time, for an external vector store."""
+        for lst in self.vectors_.lists_:
+            for start in range(0, lst.n, size):
+                end = min(lst.n, start + size)
+                ids = [self.ids_[k] for k in lst.keys[start:end].tolist()]
+                live = [n for n, i in enumerate(ids) if i is not None]  # removed rows leave the index too
+                yield [str(ids[n]) for n in live], lst.vecs[start:end][live]
+
     # -- hard filters ---------------------------------------------------------------------------
     def filter_mask(self, filters: Filters, origin: tuple[float | None, float | None]) -> BoolArray | None:
         """Rows that pass every hard filter (``None`` when there is no filter)."""
@@ -165,6 +174,18 @@ class Side:
             if row is not None:
                 mask[row] = False
         return mask
+
+    def restriction(self, mask: BoolArray | None) -> tuple[list[str] | None, list[str]]:
+        """The hard filters as ids for an external store: (allowed, excluded), whichever list is
+        shorter (the other side is ``None`` or empty). A need's own company alone excludes one id."""
+        if mask is None:
+            return None, []
+        alive = self.lexical_.alive_[: self.n_rows]
+        allowed = np.flatnonzero(mask[: self.n_rows] & alive)
+        denied = np.flatnonzero(alive & ~mask[: self.n_rows])
+        if allowed.size <= denied.size:
+            return [str(self.ids_[r]) for r in allowed.tolist()], []
+        return None, [str(self.ids_[r]) for r in denied.tolist()]
 
     def within(self, lat: float, lon: float, radius_km: float, candidates: BoolArray) -> BoolArray:
         """Rows whose centroid is within ``radius_km`` (rows without coordinates are not)."""
