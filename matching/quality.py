@@ -152,12 +152,13 @@ def run_quality_bench(
     report("engine", ranking, secs, engine_index_s)
 
     if product_embedder is not None:
-        from matching.quality_product import product_engine, product_ranking
+        from matching.quality_product import AgencyCodes, product_engine, product_ranking
 
+        agency = AgencyCodes(SBIR_AGENCY_PARENTS)
         start = time.perf_counter()
-        product = product_engine(bench.suppliers, product_embedder, SBIR_AGENCY_PARENTS)
+        product = product_engine(bench.suppliers, product_embedder, agency)
         product_index_s = time.perf_counter() - start
-        ranking, secs = _timed(lambda: product_ranking(product, queries, SBIR_AGENCY_PARENTS, K))
+        ranking, secs = _timed(lambda: product_ranking(product, queries, agency, K))
         report("product", ranking, secs, product_index_s)
 
     _emit(

@@ -16,10 +16,26 @@ from matching.engine.profiles import NeedProfile, ReferenceSummary, SupplierProf
 from matching.retrieval.data import Query, Supplier
 
 
-def supplier_profile(supplier: Supplier, parent: dict[str, str]) -> SupplierProfile:
-    def agency(name: str) -> str:
-        return parent.get(name, name)
+class AgencyCodes:
+    """Agencies as industry codes that agree only when the (parent) agency is the same.
 
+    The engine compares industry codes by their common prefix, as the KSIC tree is built; agency names
+    would agree on "Department of " alone. Each parent agency gets two letters of its own instead.
+    """
+
+    def __init__(self, parent: dict[str, str]) -> None:
+        self.parent = parent
+        self.codes: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        key = self.parent.get(name, name)
+        if key not in self.codes:
+            n = len(self.codes)
+            self.codes[key] = f"{chr(65 + n // 26 % 26)}{chr(97 + n % 26)}000"
+        return self.codes[key]
+
+
+def supplier_profile(supplier: Supplier, agency: AgencyCodes) -> SupplierProfile:
     return SupplierProfile(
         id=supplier.id,
         text="\n".join(f"{r.title}. {r.text}" for r in supplier.records),
@@ -31,15 +47,15 @@ def supplier_profile(supplier: Supplier, parent: dict[str, str]) -> SupplierProf
     )
 
 
-def product_engine(suppliers: Sequence[Supplier], embedder: Embedder, parent: dict[str, str]) -> MatchEngine:
-    return MatchEngine(embedder).index(supplier_profile(s, parent) for s in suppliers)
+def product_engine(suppliers: Sequence[Supplier], embedder: Embedder, agency: AgencyCodes) -> MatchEngine:
+    return MatchEngine(embedder).index(supplier_profile(s, agency) for s in suppliers)
 
 
 def product_ranking(
-    engine: MatchEngine, queries: Sequence[Query], parent: dict[str, str], k: int
+    engine: MatchEngine, queries: Sequence[Query], agency: AgencyCodes, k: int
 ) -> dict[str, list[str]]:
     ranking = {}
     for q in queries:
-        need = NeedProfile(id=q.id, text=q.text, ksic_code=parent.get(q.agency, q.agency))
+        need = NeedProfile(id=q.id, text=q.text, ksic_code=agency(q.agency))
         ranking[q.id] = [m.id for m in engine.suppliers_for_need(need, k=k, explain=False)]
     return ranking
