@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "dxhub.imports",
     "dxhub.demo",
     "dxhub.matches",
+    "dxhub.notifications",
+    "dxhub.collab",
+    "dxhub.programmes",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("needs/", include("dxhub.needs.urls")),
     path("imports/", include("dxhub.imports.urls")),
     path("matches/", include("dxhub.matches.urls")),
+    path("programmes/", include("dxhub.programmes.urls")),
+    path("collaborations/", include("dxhub.collab.urls")),
+    path("notifications/", include("dxhub.notifications.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

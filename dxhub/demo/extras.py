@@ -11,7 +11,10 @@ from collections.abc import Callable
 
 from django.utils.module_loading import import_string
 
-EXTRAS: list[str] = []
+EXTRAS: list[str] = [
+    "dxhub.collab.demo.load",
+    "dxhub.programmes.demo.load",
+]
 
 
 def run_extras(seed: int, progress: Callable[[str], object] | None = None) -> list[str]:

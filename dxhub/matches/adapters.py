@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from django.db.models import Count, Q, QuerySet
 
+from dxhub.collab.selectors import TrackRecord, track_records
 from dxhub.companies.models import Company
 from dxhub.hubs.models import Hub
 from dxhub.needs.models import Need
@@ -40,8 +42,13 @@ def _linked(hub: Hub | None) -> frozenset[str]:
     return frozenset(h.slug for h in hub.linked_hubs.all()) if hub else frozenset()
 
 
-def supplier_profile(company: Company) -> SupplierProfile:
-    """What the engine knows of a supplier: its text, capabilities, industries, place and record."""
+def supplier_profile(company: Company, record: TrackRecord | None = None) -> SupplierProfile:
+    """What the engine knows of a supplier: its text, capabilities, industries, place and record.
+
+    `record` comes from `collab.selectors.track_records` (in bulk when iterating); alone, one query.
+    """
+    if record is None:
+        record = track_records([company.pk]).get(company.pk, TrackRecord())
     references = list(company.references.all())
     text = "\n".join(
         part
@@ -66,10 +73,9 @@ def supplier_profile(company: Company) -> SupplierProfile:
         linked_hubs=_linked(company.hub),
         employees=company.employees,
         revenue_band=company.revenue_band,
-        # Track record arrives with the collaboration journey (issue 4); until then it is neutral.
-        open_engagements=0,
-        completed_projects=0,
-        rating=None,
+        open_engagements=record.open_engagements,
+        completed_projects=record.completed_projects,
+        rating=record.rating,
         references=tuple(
             ReferenceSummary(
                 id=str(r.pk), text=f"{r.problem} {r.result}".strip(), ksic=r.client_ksic_id or ""
@@ -111,8 +117,12 @@ def need_profile(need: Need) -> NeedProfile:
 
 
 def iter_suppliers(batch: int = 1000) -> Iterator[SupplierProfile]:
-    for company in supplier_queryset().iterator(chunk_size=batch):
-        yield supplier_profile(company)
+    # Track records are read per batch (one query each), not per supplier.
+    companies = supplier_queryset().iterator(chunk_size=batch)
+    while chunk := list(islice(companies, batch)):
+        records = track_records(c.pk for c in chunk)
+        for company in chunk:
+            yield supplier_profile(company, records.get(company.pk, TrackRecord()))
 
 
 def iter_needs(batch: int = 1000) -> Iterator[NeedProfile]:

@@ -20,6 +20,37 @@ PATHS = {
     "/api/needs/{need_id}/close": {"post"},
     "/api/needs/{need_id}/matches": {"get"},
     "/api/companies/{company_id}/recommendations": {"get"},
+    "/api/programmes/calls": {"get", "post"},  # programmes
+    "/api/programmes/calls/{call_id}": {"get"},  # programmes
+    "/api/programmes/calls/{call_id}/publish": {"post"},  # programmes
+    "/api/programmes/calls/{call_id}/applications": {"post"},  # programmes
+    "/api/programmes/applications": {"get"},  # programmes
+    "/api/programmes/applications/{application_id}": {"get", "patch"},  # programmes
+    "/api/programmes/applications/{application_id}/check": {"get"},  # programmes
+    "/api/programmes/applications/{application_id}/submit": {"post"},  # programmes
+    "/api/collaborations": {"get", "post"},  # collab
+    "/api/collaborations/board": {"get"},  # collab
+    "/api/collaborations/{collaboration_id}": {"get"},  # collab
+    "/api/collaborations/{collaboration_id}/accept": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/decline": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/withdraw": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/messages": {"get", "post"},  # collab
+    "/api/collaborations/{collaboration_id}/meetings": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/accept": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/reschedule": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/cancel": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/notes": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/proposals": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/comments": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/changes": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/accept": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/agreement/confirm": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/milestones": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/milestones/{milestone_id}/done": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/updates": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/complete": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/rate": {"post"},  # collab
+    "/api/collaborations/{collaboration_id}/verify": {"post"},  # collab
 }
 ERROR_CODES = {"400", "401", "403", "404", "422"}
 
