@@ -37,7 +37,9 @@ def _demo(*args: str) -> str:
 def test_running_twice_leaves_the_same_counts():
     _demo(*SMALL)
     first = _counts()
-    assert first["Company"] == 60 and first["Need"] == 30 and first["User"] == 10
+    assert first["Company"] == 60 and first["Need"] == 30
+    # The ten printed accounts, plus the people the demo stories need (a programme's evaluators).
+    assert User.objects.filter(email__endswith="@dxhub.kr").count() >= 10 and first["User"] >= 10
     output = _demo(*SMALL)
     assert _counts() == first
     assert "60 already there" in output
