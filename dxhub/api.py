@@ -106,6 +106,7 @@ def schema_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpRespo
 def _register_routers() -> None:
     from dxhub.collab.api import router as collab_router
     from dxhub.companies.api import router as companies_router
+    from dxhub.events.api import router as events_router
     from dxhub.matches.api import router as matches_router
     from dxhub.needs.api import router as needs_router
     from dxhub.programmes.api import router as programmes_router
@@ -115,6 +116,7 @@ def _register_routers() -> None:
     api.add_router("/programmes", programmes_router)
     api.add_router("", matches_router)
     api.add_router("/collaborations", collab_router)
+    api.add_router("/events", events_router)
 
 
 _register_routers()

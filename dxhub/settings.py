@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "dxhub.notifications",
     "dxhub.collab",
     "dxhub.programmes",
+    "dxhub.events",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("programmes/", include("dxhub.programmes.urls")),
     path("collaborations/", include("dxhub.collab.urls")),
     path("notifications/", include("dxhub.notifications.urls")),
+    path("events/", include("dxhub.events.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

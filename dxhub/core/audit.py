@@ -48,6 +48,14 @@ AUDITED = [
     ("collab", "Milestone", {}),
     ("collab", "Outcome", {}),
     ("notifications", "Preference", {}),
+    ("events", "Event", {"m2m_fields": {"partner_hubs"}}),
+    ("events", "Question", {}),
+    ("events", "Registration", {"exclude_fields": ["updated_at"]}),
+    ("events", "MeetingRequest", {}),
+    ("events", "ScheduledMeeting", {}),
+    ("events", "ScheduleRun", {}),
+    ("events", "Feedback", {}),
+    ("events", "MeetingOutcome", {}),
 ]
 
 

@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 EXTRAS: list[str] = [
     "dxhub.collab.demo.load",
     "dxhub.programmes.demo.load",
+    "dxhub.events.demo.load",
 ]
 
 

@@ -20,37 +20,46 @@ PATHS = {
     "/api/needs/{need_id}/close": {"post"},
     "/api/needs/{need_id}/matches": {"get"},
     "/api/companies/{company_id}/recommendations": {"get"},
-    "/api/programmes/calls": {"get", "post"},  # programmes
-    "/api/programmes/calls/{call_id}": {"get"},  # programmes
-    "/api/programmes/calls/{call_id}/publish": {"post"},  # programmes
-    "/api/programmes/calls/{call_id}/applications": {"post"},  # programmes
-    "/api/programmes/applications": {"get"},  # programmes
-    "/api/programmes/applications/{application_id}": {"get", "patch"},  # programmes
-    "/api/programmes/applications/{application_id}/check": {"get"},  # programmes
-    "/api/programmes/applications/{application_id}/submit": {"post"},  # programmes
-    "/api/collaborations": {"get", "post"},  # collab
-    "/api/collaborations/board": {"get"},  # collab
-    "/api/collaborations/{collaboration_id}": {"get"},  # collab
-    "/api/collaborations/{collaboration_id}/accept": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/decline": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/withdraw": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/messages": {"get", "post"},  # collab
-    "/api/collaborations/{collaboration_id}/meetings": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/accept": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/reschedule": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/cancel": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/notes": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/proposals": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/comments": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/changes": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/accept": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/agreement/confirm": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/milestones": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/milestones/{milestone_id}/done": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/updates": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/complete": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/rate": {"post"},  # collab
-    "/api/collaborations/{collaboration_id}/verify": {"post"},  # collab
+    "/api/programmes/calls": {"get", "post"},
+    "/api/programmes/calls/{call_id}": {"get"},
+    "/api/programmes/calls/{call_id}/publish": {"post"},
+    "/api/programmes/calls/{call_id}/applications": {"post"},
+    "/api/programmes/applications": {"get"},
+    "/api/programmes/applications/{application_id}": {"get", "patch"},
+    "/api/programmes/applications/{application_id}/check": {"get"},
+    "/api/programmes/applications/{application_id}/submit": {"post"},
+    "/api/collaborations": {"get", "post"},
+    "/api/collaborations/board": {"get"},
+    "/api/collaborations/{collaboration_id}": {"get"},
+    "/api/collaborations/{collaboration_id}/accept": {"post"},
+    "/api/collaborations/{collaboration_id}/decline": {"post"},
+    "/api/collaborations/{collaboration_id}/withdraw": {"post"},
+    "/api/collaborations/{collaboration_id}/messages": {"get", "post"},
+    "/api/collaborations/{collaboration_id}/meetings": {"post"},
+    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/accept": {"post"},
+    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/reschedule": {"post"},
+    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/cancel": {"post"},
+    "/api/collaborations/{collaboration_id}/meetings/{meeting_id}/notes": {"post"},
+    "/api/collaborations/{collaboration_id}/proposals": {"post"},
+    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/comments": {"post"},
+    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/changes": {"post"},
+    "/api/collaborations/{collaboration_id}/proposals/{proposal_id}/accept": {"post"},
+    "/api/collaborations/{collaboration_id}/agreement/confirm": {"post"},
+    "/api/collaborations/{collaboration_id}/milestones": {"post"},
+    "/api/collaborations/{collaboration_id}/milestones/{milestone_id}/done": {"post"},
+    "/api/collaborations/{collaboration_id}/updates": {"post"},
+    "/api/collaborations/{collaboration_id}/complete": {"post"},
+    "/api/collaborations/{collaboration_id}/rate": {"post"},
+    "/api/collaborations/{collaboration_id}/verify": {"post"},
+    "/api/events": {"get"},
+    "/api/events/{event_id}": {"get"},
+    "/api/events/{event_id}/register": {"post"},
+    "/api/events/{event_id}/cancel": {"post"},
+    "/api/events/{event_id}/participants": {"get"},
+    "/api/events/{event_id}/requests": {"post"},
+    "/api/events/requests/{request_id}/respond": {"post"},
+    "/api/events/{event_id}/agenda": {"get"},
+    "/api/events/{event_id}/schedule": {"post"},
 }
 ERROR_CODES = {"400", "401", "403", "404", "422"}
 

@@ -63,11 +63,16 @@ class Command(BaseCommand):
         elif which == "select":
             from optimize.selection.bench import run_select_bench
 
+            if options["applications"] < 1:
+                raise CommandError("--applications must be at least 1")
             run_select_bench(options, out=cast(TextIO, self.stdout))
         elif which == "schedule":
-            from optimize.schedule.bench import run_schedule_bench
+            from optimize.schedule.bench import BenchError, run_schedule_bench
 
-            run_schedule_bench(options, out=cast(TextIO, self.stdout))
+            try:
+                run_schedule_bench(options, out=cast(TextIO, self.stdout))
+            except BenchError as exc:  # a bad instance file or option: say what, not a traceback
+                raise CommandError(str(exc)) from exc
         else:
             self._speed(options)
 
