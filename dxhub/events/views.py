@@ -19,6 +19,7 @@ from dxhub.events import exports, selectors, services
 from dxhub.events.access import get_event_for_user, own_registration
 from dxhub.events.forms import CheckInForm, EventForm, RegistrationForm
 from dxhub.events.models import Registration
+from dxhub.events.qr import qr_data_uri
 from dxhub.hubs.models import Hub
 
 
@@ -149,7 +150,11 @@ def event_manage(request: HttpRequest, pk: int) -> HttpResponse:
 def badges(request: HttpRequest, pk: int) -> HttpResponse:
     """Printed name badges for every confirmed attendee, eight to an A4 page, with the check-in code."""
     event = get_event_for_user(request.user, pk, write=True)
-    rows = [(r, services.checkin_code(r)) for r in selectors.registrations(event).filter(status="confirmed")]
+    checkin_url = request.build_absolute_uri(reverse("events:checkin", args=[event.pk]))
+    rows = []
+    for r in selectors.registrations(event).filter(status="confirmed"):
+        code = services.checkin_code(r)
+        rows.append((r, code, qr_data_uri(f"{checkin_url}?code={code}", scale=3)))
     body = exports.badges_pdf({"event": event, "rows": rows})
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="badges-{event.pk}.pdf"'
@@ -165,7 +170,8 @@ def ticket(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("no confirmed registration")
     code = services.checkin_code(mine)
     link = request.build_absolute_uri(reverse("events:checkin", args=[event.pk]) + f"?code={code}")
-    return render(request, "events/ticket.html", {"event": event, "mine": mine, "code": code, "link": link})
+    context = {"event": event, "mine": mine, "code": code, "link": link, "qr": qr_data_uri(link)}
+    return render(request, "events/ticket.html", context)
 
 
 @login_required

@@ -56,3 +56,25 @@ def test_operator_prints_name_badges(client, briefing, demander, supplier, opera
     response = client.get(reverse("events:badges", args=[briefing.pk]))
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+def test_ticket_shows_a_qr_code_of_the_check_in_link(client, briefing, demander):
+    import html
+
+    import segno
+
+    q = str(briefing.questions.first().pk)
+    services.register(event=briefing, user=demander, answers={q: "입주"})
+    client.force_login(demander)
+    page = client.get(reverse("events:ticket", args=[briefing.pk])).content.decode()
+    link = (
+        "http://testserver"
+        + reverse("events:checkin", args=[briefing.pk])
+        + "?code="
+        + _code(briefing, demander)
+    )
+    expected = segno.make(link, error="m").svg_data_uri(scale=4, border=2)
+    assert 'id="checkin-qr"' in page
+    assert expected in html.unescape(page)
+    # Another attendee's link would be another symbol.
+    assert segno.make(link + "x", error="m").svg_data_uri(scale=4, border=2) not in html.unescape(page)
