@@ -76,10 +76,13 @@ def _pairs(
     open_needs = list(
         Need.objects.filter(status__in=[Need.Status.PUBLISHED, Need.Status.IN_DISCUSSION])
         .select_related("company", "hub")
+        .prefetch_related("required_capabilities")
         .order_by("pk")
     )
     suppliers = list(
-        Company.objects.filter(kind__in=[Company.Kind.SUPPLIER, Company.Kind.BOTH]).order_by("pk")
+        Company.objects.filter(kind__in=[Company.Kind.SUPPLIER, Company.Kind.BOTH])
+        .prefetch_related("capabilities")
+        .order_by("pk")
     )
     if not open_needs or not suppliers:
         return []
@@ -103,11 +106,23 @@ def _pairs(
             pairs.append((need, supplier, next(stages, Stage.MUTUAL)))
     stage_names, weights = list(STAGE_WEIGHTS), list(STAGE_WEIGHTS.values())
     for need in rng.sample(open_needs, k=min(JOURNEYS, len(open_needs))):
-        pool = by_hub.get(need.hub_id) or suppliers
-        other = rng.choice(pool)
-        if other.pk != need.company_id:
-            pairs.append((need, other, rng.choices(stage_names, weights)[0]))
+        pool = [s for s in by_hub.get(need.hub_id) or suppliers if s.pk != need.company_id]
+        if not pool:
+            continue
+        # People engage where the supplier has what the need asks for, and get further when it fits.
+        fits = [overlap(need, s) for s in pool]
+        i = rng.choices(range(len(pool)), [0.2 + 3 * f for f in fits])[0]
+        stage = rng.choices(stage_names, weights)[0]
+        if fits[i] < 0.34 and stage in ORDER[1:]:
+            stage = rng.choice([Stage.DECLINED, Stage.INTEREST, Stage.WITHDRAWN, stage])
+        pairs.append((need, pool[i], stage))
     return pairs
+
+
+def overlap(need: Need, supplier: Company) -> float:
+    """Share of the need's required capabilities the supplier has (0 when the need names none)."""
+    wanted = {c.pk for c in need.required_capabilities.all()}
+    return len(wanted & {c.pk for c in supplier.capabilities.all()}) / len(wanted) if wanted else 0.0
 
 
 def _people(company_id: int) -> User | None:
@@ -251,25 +266,31 @@ def _outcome(rng: random.Random, c: Collaboration, need: Need, t: Any, *, verifi
     )
 
 
-def _feedback(rng: random.Random, pairs: list[tuple[Need, Company, str]]) -> int:
+def _feedback(pairs: list[tuple[Need, Company, str]]) -> int:
     """Views and dismissals on pairs that never became a collaboration."""
     made = 0
     for need, supplier, _stage in pairs:
-        others = Company.objects.filter(hub_id=need.hub_id, kind=Company.Kind.SUPPLIER).exclude(
-            pk=supplier.pk
+        others = list(
+            Company.objects.filter(hub_id=need.hub_id, kind=Company.Kind.SUPPLIER)
+            .exclude(pk=supplier.pk)
+            .prefetch_related("capabilities")
+            .order_by("pk")
         )
-        for other in others.order_by("pk")[:3]:
+        # A demander looks at a few of the hub's suppliers and dismisses mostly those that lack what
+        # the need asks for. Seeded by the pair, so a second run looks at the same ones and finds them done.
+        local = random.Random(f"{need.pk}:{supplier.pk}")
+        for other in local.sample(others, k=min(3, len(others))):
             if JourneyEvent.objects.filter(need=need, supplier=other, collaboration__isnull=True).exists():
                 continue
             JourneyEvent.objects.create(need=need, supplier=other, kind=Kind.VIEWED, side="demander")
             made += 1
-            if rng.random() < 0.4:
+            if local.random() < 0.7 - 0.6 * overlap(need, other):
                 JourneyEvent.objects.create(
                     need=need,
                     supplier=other,
                     kind=Kind.DISMISSED,
                     side="demander",
-                    reason=rng.choice(Collaboration.DeclineReason.values),
+                    reason=local.choice(Collaboration.DeclineReason.values),
                 )
                 made += 1
     return made
@@ -281,5 +302,5 @@ def load(seed: int) -> str:
     pairs = _pairs(rng, _persona("demander@dxhub.kr"), _persona("supplier@dxhub.kr"))
     now = timezone.now()
     created = [c for need, supplier, stage in pairs if (c := _journey(rng, need, supplier, stage, now))]
-    events = _feedback(rng, pairs[:20])
+    events = _feedback(pairs)
     return f"  collaborations {len(created):>9,} created  ({events} view/dismiss events)"

@@ -15,7 +15,17 @@ class Command(BaseCommand):
         quality = sub.add_parser(
             "quality", help="Recall@10, MRR@10, nDCG@10, queries/s on an SBIR-format dir"
         )
-        quality.add_argument("--data", required=True)
+        source = quality.add_mutually_exclusive_group(required=True)
+        source.add_argument("--data", help="a benchmark directory in the SBIR format")
+        source.add_argument(
+            "--events",
+            action="store_true",
+            help="replay the journey's labelled events in this database to learn the fusion weights",
+        )
+        quality.add_argument("--folds", type=int, default=5, help="with --events: folds over needs")
+        quality.add_argument(
+            "--write", metavar="PATH", help="with --events: write the learned weights (JSON)"
+        )
         quality.add_argument(
             "--product-engine",
             metavar="EMBEDDER",
@@ -47,7 +57,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         which = options["which"]
-        if which == "quality":
+        if which == "quality" and options["events"]:
+            self._events(options)
+        elif which == "quality":
             from matching.quality import run_quality_bench
 
             product = options.get("product_engine")
@@ -75,6 +87,35 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
         else:
             self._speed(options)
+
+    def _events(self, options: dict[str, Any]) -> None:
+        import json
+
+        from dxhub.matches.feedback import learn
+        from matching.engine.weights import DEFAULT_PATH
+
+        if options["folds"] < 2:
+            raise CommandError("--folds must be at least 2")
+        try:
+            report = learn(folds=options["folds"])
+        except ValueError as exc:  # too few judged needs: say so rather than print a meaningless figure
+            raise CommandError(f"cannot learn from the events: {exc}") from exc
+        weights = " ".join(f"{p}={w:.3f}" for p, w in report.weights.items())
+        self.stdout.write(
+            f"events: {report.groups} needs with judged suppliers, {report.judged_pairs} judged pairs, "
+            f"{report.folds} folds over needs"
+        )
+        self.stdout.write(f"learned weights (all needs; track kept at its shipped share): {weights}")
+        if options["write"]:
+            shipped = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+            shipped["parts"] = {p: round(w, 4) for p, w in report.weights.items()}
+            shipped["_comment"] = "Fusion weights learned from journey events (dxhub bench quality --events)."
+            with open(options["write"], "w", encoding="utf-8") as fh:
+                json.dump(shipped, fh, ensure_ascii=False, indent=2)
+            self.stdout.write(f"written: {options['write']}")
+        self.stdout.write(
+            f"shipped nDCG@10={report.shipped_ndcg:.4f} learned nDCG@10={report.learned_ndcg:.4f} (out of fold)"
+        )
 
     @staticmethod
     def _embedder(name: str) -> Any:
