@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any, cast
 
@@ -23,11 +24,29 @@ from optimize.selection.solve import greedy, solve
 REVIEWABLE = (Application.Status.SUBMITTED, Application.Status.REVIEW)
 
 
-def recent_collaboration_partners(evaluator: Any) -> set[int]:
-    """Hook for the collaboration journey: ids of companies the evaluator's company worked with recently.
+# Three years, as national R&D programmes count a recent joint project as a conflict of interest.
+PARTNER_YEARS = 3
+# Stages at which two companies have worked together, not merely looked at each other.
+WORKED_TOGETHER = ("mutual", "meeting", "proposal", "agreement", "project", "completed", "verified")
 
-    Empty until dxhub.collab records agreed collaborations; then it returns their partner companies."""
-    return set()
+
+def recent_collaboration_partners(companies: set[int]) -> set[int]:
+    """Companies that reached mutual interest or further with one of `companies` in the last three years
+    (withdrawn after mutual interest counts too: they talked, shared contacts and perhaps data)."""
+    from django.db.models import Q
+
+    from dxhub.collab.models import Collaboration
+
+    if not companies:
+        return set()
+    since = timezone.now() - timedelta(days=365 * PARTNER_YEARS)
+    worked = Collaboration.objects.filter(mutual_at__gte=since) | Collaboration.objects.filter(
+        stage__in=WORKED_TOGETHER, stage_changed_at__gte=since
+    )
+    pairs = worked.filter(Q(need__company_id__in=companies) | Q(supplier_id__in=companies)).values_list(
+        "need__company_id", "supplier_id"
+    )
+    return {c for pair in pairs for c in pair} - companies
 
 
 def conflicted_companies(evaluator: Any) -> set[int]:
@@ -37,9 +56,9 @@ def conflicted_companies(evaluator: Any) -> set[int]:
     if evaluator.company_id:
         out.add(evaluator.company_id)
     out |= set(ContactPerson.objects.filter(user=evaluator).values_list("company_id", flat=True))
+    own = set(out)
     out |= set(Conflict.objects.filter(evaluator=evaluator).values_list("company_id", flat=True))
-    if evaluator.company_id:
-        out |= recent_collaboration_partners(evaluator)
+    out |= recent_collaboration_partners(own)
     return out
 
 

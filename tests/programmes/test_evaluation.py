@@ -188,3 +188,32 @@ def test_only_applications_passing_the_document_review_present(in_review, evalua
     assert Application.objects.get(pk=failing).final_score is None  # scored from the final stage only
     services_review.selection_confirm(run)
     assert Application.objects.get(pk=failing).status == Application.Status.NOT_SELECTED
+
+
+def test_recent_collaboration_partners_are_conflicts(in_review, evaluators):
+    from dxhub.collab.models import Collaboration
+    from dxhub.companies.models import Company
+    from tests.factories import CompanyFactory, NeedFactory
+
+    call, apps = in_review
+    partner = CompanyFactory(name="파트너AI", kind=Company.Kind.SUPPLIER)
+    evaluator = evaluators[3]
+    ContactFactory(company=partner, user=evaluator)  # the evaluator holds a role at the partner
+    now = timezone.now()
+
+    def collaboration(lead, stage, when):
+        c = Collaboration.objects.create(
+            need=NeedFactory(company=lead), supplier=partner, stage=stage, initiated_by="supplier"
+        )
+        mutual = when if stage != "interest" else None
+        Collaboration.objects.filter(pk=c.pk).update(stage_changed_at=when, mutual_at=mutual)
+
+    collaboration(apps[3].lead, "meeting", now - datetime.timedelta(days=300))  # worked together lately
+    collaboration(apps[2].lead, "interest", now - datetime.timedelta(days=30))  # only looked
+    collaboration(apps[1].lead, "verified", now - datetime.timedelta(days=4 * 365))  # long ago
+    assert services_review.conflicted_companies(evaluator) == {partner.pk, apps[3].lead.pk}
+    panel = services_review.panel_create(
+        call=call, stage="document", evaluators=evaluators, per_application=3
+    )
+    services_review.panel_assign(panel)
+    assert not Review.objects.filter(panel=panel, evaluator=evaluator, application=apps[3]).exists()
