@@ -49,11 +49,14 @@ demo: $(VENV)/.installed messages
 	$(MANAGE) collectstatic --noinput -v 0
 	$(MAKE) serve
 
-# gunicorn serves the pages; the task worker beside it refreshes matches after every save.
+# gunicorn serves the pages; the task worker beside it refreshes matches after every save, and
+# `periodic` sends event reminders hourly and the notification digest daily.
 serve:
 	@echo "dxhub: http://$(HOST):$(PORT)"
+	@mkdir -p var
 	@$(MANAGE) db_worker --queue-name default --interval 1 > var/worker.log 2>&1 & worker=$$!; \
-	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(MANAGE) periodic > var/periodic.log 2>&1 & periodic=$$!; \
+	  trap "kill $$worker $$periodic 2>/dev/null" EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn dxhub.wsgi --worker-class gthread --workers 2 --threads 4 --bind $(HOST):$(PORT) --access-logfile -
 
 check: $(VENV)/.installed messages

@@ -179,6 +179,8 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = "dxhub <no-reply@dxhub.local>"
+# Local hour (Asia/Seoul) from which `manage.py periodic` sends the daily notification digest.
+DIGEST_HOUR = int(os.environ.get("DXHUB_DIGEST_HOUR", "8"))
 
 TASKS = {
     "default": {
