@@ -40,12 +40,9 @@ def recent_collaboration_partners(companies: set[int]) -> set[int]:
     if not companies:
         return set()
     since = timezone.now() - timedelta(days=365 * PARTNER_YEARS)
-    worked = Collaboration.objects.filter(mutual_at__gte=since) | Collaboration.objects.filter(
-        stage__in=WORKED_TOGETHER, stage_changed_at__gte=since
-    )
-    pairs = worked.filter(Q(need__company_id__in=companies) | Q(supplier_id__in=companies)).values_list(
-        "need__company_id", "supplier_id"
-    )
+    worked = Q(mutual_at__gte=since) | Q(stage__in=WORKED_TOGETHER, stage_changed_at__gte=since)
+    involved = Q(need__company_id__in=companies) | Q(supplier_id__in=companies)
+    pairs = Collaboration.objects.filter(worked, involved).values_list("need__company_id", "supplier_id")
     return {c for pair in pairs for c in pair} - companies
 
 

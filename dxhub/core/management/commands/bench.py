@@ -90,9 +90,10 @@ class Command(BaseCommand):
 
     def _events(self, options: dict[str, Any]) -> None:
         import json
+        from dataclasses import replace
 
         from dxhub.matches.feedback import learn
-        from matching.engine.weights import DEFAULT_PATH
+        from matching.engine.weights import Weights
 
         if options["folds"] < 2:
             raise CommandError("--folds must be at least 2")
@@ -107,11 +108,11 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"learned weights (all needs; track kept at its shipped share): {weights}")
         if options["write"]:
-            shipped = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
-            shipped["parts"] = {p: round(w, 4) for p, w in report.weights.items()}
-            shipped["_comment"] = "Fusion weights learned from journey events (dxhub bench quality --events)."
+            parts = {p: round(w, 4) for p, w in report.weights.items()}
+            learned = replace(Weights.from_json(), parts=parts).to_dict()
+            learned["_comment"] = "Fusion weights learned from journey events (dxhub bench quality --events)."
             with open(options["write"], "w", encoding="utf-8") as fh:
-                json.dump(shipped, fh, ensure_ascii=False, indent=2)
+                json.dump(learned, fh, ensure_ascii=False, indent=2)
             self.stdout.write(f"written: {options['write']}")
         self.stdout.write(
             f"shipped nDCG@10={report.shipped_ndcg:.4f} learned nDCG@10={report.learned_ndcg:.4f} (out of fold)"
