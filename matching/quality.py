@@ -2,10 +2,15 @@
 
     .venv/bin/python -m matching.quality bench ../shared/data/sbir-dev
     .venv/bin/python -m matching.quality train ../shared/data/sbir-dev matching/data/sbir
+    .venv/bin/python -m matching.quality fit-engine ../shared/data/sbir-dev matching/data/engine_weights_sbir.json
 
-``bench`` loads the shipped parameters (``matching/data/sbir/``), indexes the benchmark's suppliers
-and prints, for the engine and for the baselines (BM25 alone, TF-IDF cosine), Recall@10, MRR@10,
-nDCG@10 and queries per second; its last line is ``engine nDCG@10=X bm25 nDCG@10=Y``. It never trains.
+``bench`` indexes the benchmark's suppliers in the product's ``MatchEngine`` (with the weights
+fitted on sbir-dev, ``matching/data/engine_weights_sbir.json``) and prints, for the engine and for the
+baselines (BM25 alone, TF-IDF cosine, and the SBIR-only feature ranker of ``matching.retrieval``),
+Recall@10, MRR@10, nDCG@10 and queries per second; its last line is
+``engine nDCG@10=X bm25 nDCG@10=Y``. It never trains.
+
+``fit-engine`` fits the engine's fusion weights on a benchmark (``matching.quality_product``).
 
 ``train`` fits the ranker on a benchmark (sbir-dev only: other splits are for checking), choosing
 the L2 penalty by 5-fold cross-validation over queries, prints in-sample and out-of-fold nDCG@10,
@@ -97,13 +102,14 @@ def run_quality_bench(
     data_dir: str,
     params_dir: str | Path = DEFAULT_DIR,
     out: TextIO | None = None,
-    product_embedder: Embedder | None = None,
+    embedder: Embedder | None = None,
+    engine_weights: str | Path | None = None,
 ) -> dict[str, Any]:
     """Run the engine and the baselines on a benchmark directory; print and return the figures.
 
-    Indexing time is reported apart; queries/s counts answering the queries one at a time
-    (analysis, scoring every supplier, top 10), as a request would. With ``product_embedder``, the
-    product's ``MatchEngine`` (``matching.quality_product``) is measured too, on the line "product".
+    Indexing time is reported apart; queries/s counts answering the queries one at a time, as a
+    request would (for the engine: analysis, query embedding, candidates, parts, top 10).
+    ``embedder``: the engine's sentence encoder (default: use-m3, the product's).
     """
     stream = out if out is not None else sys.stdout
     bench = read_benchmark(data_dir)
@@ -145,21 +151,22 @@ def run_quality_bench(
     matcher = SupplierMatcher.load(params_dir).index(bench.suppliers)
     engine_index_s = time.perf_counter() - start
 
-    def engine_ranking() -> Ranking:
+    def ranker_ranking() -> Ranking:
         return {q.id: matcher.retrieve(q, K)[0] for q in queries}
 
-    ranking, secs = _timed(engine_ranking)
-    report("engine", ranking, secs, engine_index_s)
+    ranking, secs = _timed(ranker_ranking)
+    report("ranker", ranking, secs, engine_index_s)
 
-    if product_embedder is not None:
-        from matching.quality_product import AgencyCodes, product_engine, product_ranking
+    from matching.embedding import get_embedder
+    from matching.quality_product import AgencyCodes, product_engine, product_ranking, sbir_weights
 
-        agency = AgencyCodes(SBIR_AGENCY_PARENTS)
-        start = time.perf_counter()
-        product = product_engine(bench.suppliers, product_embedder, agency)
-        product_index_s = time.perf_counter() - start
-        ranking, secs = _timed(lambda: product_ranking(product, queries, agency, K))
-        report("product", ranking, secs, product_index_s)
+    agency = AgencyCodes(SBIR_AGENCY_PARENTS)
+    weights = sbir_weights(engine_weights) if engine_weights is not None else sbir_weights()
+    start = time.perf_counter()
+    product = product_engine(bench.suppliers, embedder or get_embedder("use-m3"), agency, weights)
+    product_index_s = time.perf_counter() - start
+    ranking, secs = _timed(lambda: product_ranking(product, queries, agency, K))
+    report("engine", ranking, secs, product_index_s)
 
     _emit(
         stream,
@@ -308,13 +315,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("bench", help="run the engine and the baselines on a benchmark directory")
     b.add_argument("data_dir")
-    b.add_argument("--params", default=str(DEFAULT_DIR), help="directory of the shipped parameters")
+    b.add_argument("--params", default=str(DEFAULT_DIR), help="directory of the ranker's parameters")
+    b.add_argument("--embedder", default="use-m3", help="the engine's sentence encoder")
+    f = sub.add_parser("fit-engine", help="fit MatchEngine's fusion weights on a benchmark and write them")
+    f.add_argument("data_dir")
+    f.add_argument("out_path")
+    f.add_argument("--embedder", default="use-m3")
     t = sub.add_parser("train", help="fit the ranker on a benchmark and write its parameters")
     t.add_argument("data_dir")
     t.add_argument("out_dir")
     args = parser.parse_args(argv)
     if args.command == "bench":
-        run_quality_bench(args.data_dir, args.params)
+        from matching.embedding import get_embedder
+
+        run_quality_bench(args.data_dir, args.params, embedder=get_embedder(args.embedder))
+    elif args.command == "fit-engine":
+        from matching.embedding import get_embedder
+        from matching.quality_product import fit_engine_weights
+
+        fit_engine_weights(args.data_dir, get_embedder(args.embedder), args.out_path)
     else:
         train_sbir_ranker(args.data_dir, args.out_dir)
     return 0

@@ -10,6 +10,7 @@ import itertools
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -47,10 +48,36 @@ def stem_english(word: str) -> str:
     return w
 
 
+@dataclass(frozen=True, slots=True)
+class _Token:
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+def _join_foreign(tokens: Iterable[Any]) -> list[Any]:
+    """Foreign-script pieces written together as one word: kiwi cuts some English words before a full
+    stop ("Rebroadcast." → "Rebroa" + "dcast."), which would index two meaningless halves."""
+    out: list[Any] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.start + prev.len == tok.start
+            and tok.tag == FOREIGN_TAG
+            and prev.tag == FOREIGN_TAG
+        ):
+            out[-1] = _Token(prev.form + tok.form, FOREIGN_TAG, prev.start, prev.len + tok.len)
+            continue
+        out.append(tok)
+    return out
+
+
 def _terms(tokens: Iterable[Any]) -> Iterator[str]:
     previous_noun: str | None = None
     previous_end = -1
-    tokens = list(tokens)
+    tokens = _join_foreign(tokens)
     for i, tok in enumerate(tokens):
         tag: str = tok.tag
         form: str = tok.form

@@ -7,6 +7,7 @@ stat and a small read, so other processes see a change within one request.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from matching.engine.engine import MatchEngine
 from matching.engine.hashing import HashingEmbedder
 
 _lock = threading.RLock()
+logger = logging.getLogger(__name__)
 _engine: MatchEngine | None = None
 
 
@@ -51,15 +53,19 @@ def engine() -> MatchEngine:
     global _engine
     with _lock:
         if _engine is None:
-            if (directory() / "CURRENT").exists():
-                vectors = embedder()
+            if not (directory() / "CURRENT").exists():
+                return build()
+            vectors = embedder()
+            try:
                 _engine = MatchEngine.load(
                     directory(),
                     vectors,
                     names=adapters.names(),
                     vector_store=pgvector.vector_store(vectors.dim),  # on PostgreSQL: see pgvector.py
                 )
-            else:
+            except ValueError as error:
+                # A snapshot of an older format or another embedder: rebuild from the database.
+                logger.warning("rebuilding the matching index: %s", error)
                 return build()
         _engine.refresh()
         return _engine

@@ -30,9 +30,11 @@ import numpy.typing as npt
 from matching.embedding.base import Embedder, Kind
 from matching.engine import persist
 from matching.engine.columns import supplier_parts
+from matching.engine.evidence import phrases, reference_document
 from matching.engine.explain import Match, Names, build_explanation, readable_terms, similar_projects
 from matching.engine.exposure import rerank
 from matching.engine.features import Pooling, TextFeaturizer, text_key
+from matching.engine.lexical import LexicalIndex
 from matching.engine.profiles import NO_FILTERS, Filters, NeedProfile, Profile, SupplierProfile
 from matching.engine.side import Side
 from matching.engine.structured import StructuredFit, StructuredParams, assess
@@ -45,6 +47,7 @@ FloatVector = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 SHARED_TERMS_SHOWN = 8
 STRUCTURED_PARTS = ("ksic", "capability", "region", "size", "capacity", "track")
+TEXT_PARTS = ("lexical", "phrase", "reference", "cosine", "dense")
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,13 @@ class Reciprocal:
 class _Query:
     profile: Profile
     terms: list[str]
+    phrases: list[str]
     vector: FloatVector
+
+    @property
+    def document(self) -> list[str]:
+        """Words and phrases: what a need is matched against a supplier's past projects with."""
+        return [*self.terms, *self.phrases]
 
 
 def _serialised[**P, R](
@@ -124,8 +133,9 @@ class MatchEngine:
         )
         self.featurizer_ = TextFeaturizer(self.embedder, self.synonyms, pooling=self.pooling)
         dim = self.embedder.dim
-        self.suppliers_ = Side("supplier", dim, exact_threshold=self.exact_threshold)
-        self.needs_ = Side("need", dim, exact_threshold=self.exact_threshold)
+        bm25 = self.weights_.bm25
+        self.suppliers_ = Side("supplier", dim, exact_threshold=self.exact_threshold, bm25=bm25)
+        self.needs_ = Side("need", dim, exact_threshold=self.exact_threshold, bm25=bm25)
         self.suppliers_.reset()
         self.needs_.reset()
         self.sync_ = persist.SyncState()
@@ -183,12 +193,19 @@ class MatchEngine:
                 todo.append(i)
         if todo:
             vectors[todo] = self.featurizer_.embed([texts[i] for i in todo], kind=kind)
-        rows = side.add(profiles, terms, vectors, keys, bulk=bulk)
+        references = self.reference_documents(profiles)
+        rows = side.add(profiles, terms, vectors, keys, references=references, bulk=bulk)
         if not bulk and self.vector_store is not None:
             self.vector_store.upsert(side.kind, [p.id for p in profiles], vectors)
         if not bulk:
             self.sync_.log_upsert(side.kind, profiles, terms, vectors, keys)
         return rows
+
+    def reference_documents(self, profiles: Sequence[Profile]) -> list[list[list[str]]]:
+        """Each profile's past projects as index documents (needs have none)."""
+        refs = [p.references if isinstance(p, SupplierProfile) else () for p in profiles]
+        analysed = iter(self.featurizer_.terms_many([r.text for row in refs for r in row]))
+        return [[reference_document(next(analysed)) for _ in row] for row in refs]
 
     @_serialised
     def upsert_supplier(self, supplier: SupplierProfile) -> None:
@@ -288,15 +305,10 @@ class MatchEngine:
     def _query(self, profile: Profile, own: Side, kind: Kind) -> _Query:
         row = own.row_of(profile.id)
         if row is not None and (not profile.text or own.text_keys_[row] == text_key(profile.text)):
-            tids, tfs = own.lexical_.row_terms(row)
-            terms = [
-                own.lexical_.terms_[t]
-                for t, n in zip(tids.tolist(), tfs.tolist(), strict=True)
-                for _ in range(int(n))
-            ]
-            return _Query(profile, terms, own.vectors_.get([row])[0])
+            terms = _bag(own.lexical_, row)
+            return _Query(profile, terms, _bag(own.phrases_, row), own.vectors_.get([row])[0])
         terms = self.featurizer_.terms(profile.text)
-        return _Query(profile, terms, self.featurizer_.embed([profile.text], kind=kind)[0])
+        return _Query(profile, terms, phrases(terms), self.featurizer_.embed([profile.text], kind=kind)[0])
 
     def _dense(self, cosine: float | FloatVector) -> npt.NDArray[np.float64]:
         floor = self.weights_.floor(self.embedder.name)
@@ -309,6 +321,43 @@ class MatchEngine:
         if ideal <= 0:
             return np.zeros(bm25.shape[0])
         return np.minimum(1.0, bm25.astype(np.float64) / ideal)
+
+    def _scaled(self, scores: npt.NDArray[np.floating], ideal: float) -> npt.NDArray[np.float64]:
+        ideal *= self.weights_.lexical_scale
+        if ideal <= 0:
+            return np.zeros(scores.shape[0])
+        return np.minimum(1.0, scores.astype(np.float64) / ideal)
+
+    def _phrase(self, side: Side, query: _Query, rows: IntArray) -> npt.NDArray[np.float64]:
+        return self._scaled(side.phrases_.score_rows(query.phrases, rows), side.phrases_.ideal(query.phrases))
+
+    def _reference(self, need_document: Sequence[str], supplier: SupplierProfile) -> float:
+        """How well the need matches the supplier's best past project (0 without projects)."""
+        refs = self.suppliers_.references_
+        row = self.suppliers_.row_of(supplier.id)
+        stored = self.suppliers_.profile(row) if row is not None else None
+        if (
+            row is not None
+            and isinstance(stored, SupplierProfile)
+            and stored.references == supplier.references
+        ):
+            best = float(refs.best(need_document, np.asarray([row], dtype=np.int64))[0])
+        else:
+            best = refs.best_of_documents(need_document, self.reference_documents([supplier])[0])
+        return float(self._scaled(np.asarray([best]), refs.ideal(need_document))[0])
+
+    def _references(self, query: _Query, side: Side, rows: IntArray) -> npt.NDArray[np.float64]:
+        if side.kind == "supplier":
+            refs = side.references_
+            return self._scaled(refs.best(query.document, rows), refs.ideal(query.document))
+        assert isinstance(query.profile, SupplierProfile)
+        supplier = query.profile
+        return np.asarray(
+            [
+                self._reference(_bag(side.lexical_, r) + _bag(side.phrases_, r), supplier)
+                for r in rows.tolist()
+            ]
+        )
 
     def _pair(self, query: _Query, profile: Profile) -> tuple[NeedProfile, SupplierProfile]:
         if isinstance(query.profile, NeedProfile):
@@ -341,6 +390,9 @@ class MatchEngine:
             dense = self._dense(side.vectors_.get(rows) @ query.vector)
         columns = self._structured(query, side, rows)
         columns["lexical"], columns["dense"] = lexical, dense
+        columns["phrase"] = self._phrase(side, query, rows)
+        columns["reference"] = self._references(query, side, rows)
+        columns["cosine"] = side.lexical_.cosine_rows(query.terms, rows)
         weights = w.normalised
         total = np.zeros(rows.shape[0])
         for part, values in columns.items():
@@ -352,7 +404,7 @@ class MatchEngine:
         for profile_id, _, penalty in rerank(scored, exposure, w.exposure, k)[:k]:
             n = position[profile_id]
             row = int(rows[n])
-            parts = {p: float(columns[p][n]) for p in ("lexical", "dense", *STRUCTURED_PARTS)}
+            parts = {p: float(columns[p][n]) for p in (*TEXT_PARTS, *STRUCTURED_PARTS)}
             need, supplier = self._pair(query, side.profile(row))
             fit = assess(need, supplier, self.params_)
             matches.append(self._match(query, side, row, parts, fit, penalty, explain))
@@ -422,20 +474,30 @@ class MatchEngine:
         self, query: _Query, other: _Query, side: Side, fit: StructuredFit, dense: npt.NDArray[np.float64]
     ) -> Match:
         row = side.row_of(other.profile.id)
+        need, supplier = self._pair(query, other.profile)
+        need_query = query if query.profile is need else other
         if row is not None:
-            bm25 = side.lexical_.score_rows(query.terms, np.asarray([row], dtype=np.int64))
+            at = np.asarray([row], dtype=np.int64)
+            bm25 = side.lexical_.score_rows(query.terms, at)
+            phrase = float(self._phrase(side, query, at)[0])
+            cosine = float(side.lexical_.cosine_rows(query.terms, at)[0])
         else:
             bm25 = np.asarray([side.lexical_.score_terms(query.terms, other.terms)], dtype=np.float32)
+            phrase_bm25 = side.phrases_.score_terms(query.phrases, other.phrases)
+            phrase = float(self._scaled(np.asarray([phrase_bm25]), side.phrases_.ideal(query.phrases))[0])
+            cosine = side.lexical_.cosine_terms(query.terms, other.terms)
         parts = {
             "lexical": float(self._lexical(side, query.terms, bm25)[0]),
+            "phrase": phrase,
+            "reference": self._reference(need_query.document, supplier),
+            "cosine": cosine,
             "dense": float(dense),
             **fit.parts(),
         }
         weights = self.weights_.normalised
         contributions = {p: weights[p] * v for p, v in parts.items()}
         score = sum(contributions.values())
-        need, supplier = self._pair(query, other.profile)
-        need_terms = query.terms if query.profile is need else other.terms
+        need_terms = need_query.terms
         shared = sorted(set(query.terms) & set(other.terms), key=lambda t: (-query.terms.count(t), t))
         explanation = build_explanation(
             fit=fit,
@@ -450,7 +512,7 @@ class MatchEngine:
         )
         return Match(other.profile.id, score, parts, explanation)
 
-    def _row_terms(self, side: Side, row: int) -> list[str]:
+    def _row_terms(self, side: Side, row: int) -> list[str]:  # distinct terms
         tids, _ = side.lexical_.row_terms(row)
         return [side.lexical_.terms_[t] for t in tids.tolist()]
 
@@ -484,3 +546,9 @@ class MatchEngine:
     def disk_version(directory: str | Path) -> str:
         """The version an engine fully caught up with ``directory`` would report."""
         return persist.disk_version(Path(directory))
+
+
+def _bag(index: LexicalIndex, row: int) -> list[str]:
+    """A stored row's terms as a bag (each term repeated by its count; order is lost)."""
+    tids, tfs = index.row_terms(row)
+    return [index.terms_[t] for t, n in zip(tids.tolist(), tfs.tolist(), strict=True) for _ in range(int(n))]

@@ -20,6 +20,9 @@ SIMILAR_PROJECT_MIN = 0.05  # share of the need's ideal BM25 score
 
 PART_LABELS = {
     "lexical": "키워드",
+    "phrase": "구절 일치",
+    "reference": "유사 수행 사례",
+    "cosine": "주제 집중도",
     "dense": "의미 유사도",
     "capability": "역량",
     "ksic": "업종 경험",

@@ -259,22 +259,49 @@ class LexicalIndex:
         tids = self.query_ids(query)
         if tids.size == 0 or rows.size == 0:
             return np.zeros(rows.shape[0], dtype=np.float32)
-        weight = np.zeros(len(self.terms_), dtype=np.float64)
-        weight[tids] = self.idf(tids)
-        lens = self.fwd_len_[rows].astype(np.int64)
-        offsets = np.r_[0, np.cumsum(lens)[:-1]]
-        idx = np.repeat(self.fwd_start_[rows] - offsets, lens) + np.arange(int(lens.sum()))
-        owner = np.repeat(np.arange(rows.shape[0]), lens)
-        w = weight[self.fwd_tid_[idx]]
-        hit = w > 0
+        idx, owner = self._entries(rows)
+        hit, w = _lookup(tids, self.idf(tids).astype(np.float64), self.fwd_tid_[idx])
         tf = self.fwd_tf_[idx][hit].astype(np.float64)
         owner = owner[hit]
         avgdl = np.where(rows < self.base_rows_, self._base.avgdl, self._delta_avgdl())
         norm = self.k1 * (1 - self.b + self.b * self.doc_len_[rows].astype(np.float64) / avgdl)
-        contrib = w[hit] * tf / (tf + norm[owner])
+        contrib = w * tf / (tf + norm[owner])
         out = np.bincount(owner, contrib, minlength=rows.shape[0]).astype(np.float32)
         out[~self.alive_[rows]] = 0.0
         return out
+
+    def _entries(self, rows: IntArray) -> tuple[IntArray, IntArray]:
+        """Positions of the given rows' forward entries, and which of ``rows`` each belongs to."""
+        lens = self.fwd_len_[rows].astype(np.int64)
+        offsets = np.cumsum(lens) - lens
+        idx = np.repeat(self.fwd_start_[rows] - offsets, lens) + np.arange(int(lens.sum()))
+        return idx, np.repeat(np.arange(rows.shape[0]), lens)
+
+    def cosine_rows(self, query: Sequence[str], rows: IntArray) -> npt.NDArray[np.float64]:
+        """TF-IDF cosine of the query and each row, weights ``(1 + ln tf) * idf`` with the live idf.
+
+        BM25 rewards a profile for every query word it holds; the cosine also asks how much of the
+        profile is about the query, so a long catch-all profile does not outrank a focused one."""
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.zeros(rows.shape[0])
+        counts = Counter(t for t in query if t in self.vocab_)
+        if not counts or rows.size == 0:
+            return out
+        tids = np.fromiter((self.vocab_[t] for t in counts), dtype=np.int64, count=len(counts))
+        q_tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        q_w = (1.0 + np.log(q_tf)) * self.idf(tids).astype(np.float64)
+        q_norm = float(np.sqrt(q_w @ q_w))
+        if q_norm <= 0:
+            return out
+        idx, owner = self._entries(rows)
+        doc_tids = self.fwd_tid_[idx].astype(np.int64)
+        d_w = (1.0 + np.log(self.fwd_tf_[idx].astype(np.float64))) * self.idf(doc_tids).astype(np.float64)
+        d_norm = np.sqrt(np.bincount(owner, d_w * d_w, minlength=rows.shape[0]))
+        hit, qw = _lookup(tids, q_w, doc_tids)
+        dot = np.bincount(owner[hit], d_w[hit] * qw, minlength=rows.shape[0])
+        np.divide(dot, d_norm * q_norm, out=out, where=d_norm > 0)
+        out[~self.alive_[rows]] = 0.0
+        return np.minimum(out, 1.0)
 
     def _delta_avgdl(self) -> float:
         if self._delta_stale:
@@ -295,6 +322,23 @@ class LexicalIndex:
     def score_terms(self, query: Sequence[str], doc: Sequence[str]) -> float:
         """BM25 of a document that is not in the index, with this index's statistics."""
         return self.score_bag(self.query_weights(query), doc)
+
+    def cosine_terms(self, query: Sequence[str], doc: Sequence[str]) -> float:
+        """``cosine_rows`` for a document that is not in the index."""
+
+        def weights(bag: Sequence[str]) -> dict[int, float]:
+            counts = Counter(self.vocab_[t] for t in bag if t in self.vocab_)
+            if not counts:
+                return {}
+            tids = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            idf = self.idf(tids).astype(np.float64)
+            return {t: (1.0 + np.log(n)) * w for (t, n), w in zip(counts.items(), idf.tolist(), strict=True)}
+
+        q, d = weights(query), weights(doc)
+        norm = float(np.sqrt(sum(v * v for v in q.values()) * sum(v * v for v in d.values())))
+        if norm <= 0:
+            return 0.0
+        return min(1.0, sum(v * d[t] for t, v in q.items() if t in d) / norm)
 
     def shared_terms(self, query: Sequence[str], row: int) -> list[tuple[str, float]]:
         """The query's terms found in a row, with each term's share of the row's score, largest first."""
@@ -349,11 +393,23 @@ class LexicalIndex:
         self.total_len_ = float(self.doc_len_[self.alive_].sum())
         live_lens = self.fwd_len_.astype(np.int64) * self.alive_
         live_idx = np.repeat(self.fwd_start_, live_lens) + (
-            np.arange(int(live_lens.sum())) - np.repeat(np.r_[0, np.cumsum(live_lens)[:-1]], live_lens)
+            np.arange(int(live_lens.sum())) - np.repeat(np.cumsum(live_lens) - live_lens, live_lens)
         )
         self.df_ = np.bincount(self.fwd_tid_[live_idx], minlength=len(self.terms_)).astype(np.int64)
         self.rebuild()
         return self
+
+
+def _lookup(
+    tids: IntArray, values: npt.NDArray[np.float64], doc_tids: npt.NDArray[np.integer]
+) -> tuple[BoolArray, npt.NDArray[np.float64]]:
+    """Which ``doc_tids`` are among the query's ``tids``, and their values. A sorted search rather
+    than a vocabulary-sized array: phrase vocabularies run to millions of entries."""
+    order = np.argsort(tids)
+    keys = tids[order]
+    pos = np.minimum(np.searchsorted(keys, doc_tids), keys.shape[0] - 1)
+    hit = keys[pos] == doc_tids
+    return hit, values[order][pos[hit]]
 
 
 class _Postings:

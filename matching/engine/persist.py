@@ -37,7 +37,7 @@ from matching.engine.weights import Weights
 if TYPE_CHECKING:
     from matching.engine.engine import MatchEngine
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: phrase and past-project indexes
 
 
 def _generation(directory: Path) -> int:
@@ -230,4 +230,5 @@ def _apply(engine: MatchEngine, entry: dict[str, Any]) -> None:
     parse = supplier_from_json if entry["side"] == "supplier" else need_from_json
     profile = parse(entry["profile"])
     vector = np.frombuffer(base64.b64decode(entry["vector"]), dtype=np.float32).reshape(1, -1)
-    side.add([profile], [entry["terms"]], vector, [bytes.fromhex(entry["key"])])
+    references = engine.reference_documents([profile])
+    side.add([profile], [entry["terms"]], vector, [bytes.fromhex(entry["key"])], references=references)

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.engine.columns import Columns
+from matching.engine.evidence import ReferenceIndex, phrases
 from matching.engine.lexical import LexicalIndex
 from matching.engine.profiles import (
     Filters,
@@ -46,20 +47,31 @@ class Side:
     """Profiles of one kind with their indexes. ``exact_threshold`` etc. go to the ``VectorIndex``."""
 
     def __init__(
-        self, kind: Kind, dim: int, *, exact_threshold: int = 20_000, merge_ratio: float = 0.1
+        self,
+        kind: Kind,
+        dim: int,
+        *,
+        exact_threshold: int = 20_000,
+        merge_ratio: float = 0.1,
+        bm25: tuple[float, float] = (1.2, 0.75),
     ) -> None:
         self.kind = kind
         self.dim = dim
         self.exact_threshold = exact_threshold
         self.merge_ratio = merge_ratio
+        self.bm25 = bm25
 
     def reset(self) -> None:
         self.ids_: list[str | None] = []
         self.rows_: dict[str, int] = {}
         self.profiles_: list[Profile | None] = []
         self.text_keys_: list[bytes] = []
-        self.lexical_ = LexicalIndex(merge_ratio=self.merge_ratio)
+        k1, b = self.bm25
+        self.lexical_ = LexicalIndex(k1, b, merge_ratio=self.merge_ratio)
         self.lexical_.index([])
+        self.phrases_ = LexicalIndex(merge_ratio=self.merge_ratio)
+        self.phrases_.index([])
+        self.references_ = ReferenceIndex(k1, b, merge_ratio=self.merge_ratio)
         self.vectors_ = VectorIndex(self.dim, exact_threshold=self.exact_threshold)
         self.vectors_.add(np.zeros(0, dtype=np.int64), np.zeros((0, self.dim), dtype=np.float32))
         self.columns_ = Columns()
@@ -92,10 +104,13 @@ class Side:
         vectors: FloatMatrix,
         text_keys: Sequence[bytes],
         *,
+        references: Sequence[Sequence[Sequence[str]]] | None = None,
         bulk: bool = False,
     ) -> list[int]:
         """Append profiles (replacing any with the same id); returns their rows.
 
+        ``terms`` must be in reading order (phrases are built from them); ``references[i]`` holds
+        profile i's past projects as documents (``matching.engine.evidence.reference_document``).
         ``bulk`` defers the postings merge and the quantiser training to ``finish_bulk``."""
         self.remove([p.id for p in profiles if p.id in self.rows_])
         first = self.n_rows
@@ -107,16 +122,22 @@ class Side:
             self.ids_.append(profile.id)
             self.profiles_.append(self._stripped(profile))
             self.text_keys_.append(key)
+        phrase_docs = [phrases(t) for t in terms]
         if bulk:
             self.lexical_.append(rows, terms)
+            self.phrases_.append(rows, phrase_docs)
         else:
             self.lexical_.add(rows, terms)
+            self.phrases_.add(rows, phrase_docs)
+        self.references_.add(rows, references if references is not None else [()] * len(rows), bulk=bulk)
         self.vectors_.add(np.asarray(rows, dtype=np.int64), vectors, defer_training=bulk)
         self.columns_.extend(profiles)
         return rows
 
     def finish_bulk(self) -> None:
         self.lexical_.rebuild()
+        self.phrases_.rebuild()
+        self.references_.rebuild()
         if self.vectors_.needs_training():
             self.vectors_.train()
 
@@ -126,6 +147,8 @@ class Side:
             self.ids_[row] = None
             self.profiles_[row] = None
         self.lexical_.remove(rows)
+        self.phrases_.remove(rows)
+        self.references_.remove(rows)
         self.vectors_.remove(np.asarray(rows, dtype=np.int64))
         return rows
 
@@ -206,6 +229,7 @@ class Side:
     def save(self, directory: Path) -> None:
         """Write the side; the BM25 delta is merged first, so a loaded copy scores exactly alike."""
         self.lexical_.rebuild()
+        self.phrases_.rebuild()
         directory.mkdir(parents=True, exist_ok=True)
         with (directory / "profiles.jsonl").open("w", encoding="utf-8") as fh:
             for p in self.profiles_:
@@ -215,6 +239,9 @@ class Side:
         meta = {"kind": self.kind, "dim": self.dim, "exact_threshold": self.exact_threshold}
         (directory / "side.json").write_text(json.dumps(meta), encoding="utf-8")
         self.lexical_.save(directory / "lexical")
+        self.phrases_.save(directory / "phrases")
+        (directory / "references").mkdir(exist_ok=True)
+        self.references_.save(directory / "references")
         self.vectors_.save(directory / "vectors")
 
     @classmethod
@@ -239,6 +266,9 @@ class Side:
                     )
         self.text_keys_ = [k.tobytes() for k in np.load(directory / "text_keys.npy", allow_pickle=False)]
         self.lexical_ = LexicalIndex.load(directory / "lexical")
+        self.bm25 = (self.lexical_.k1, self.lexical_.b)
+        self.phrases_ = LexicalIndex.load(directory / "phrases")
+        self.references_ = ReferenceIndex.load(directory / "references")
         self.vectors_ = VectorIndex.load(directory / "vectors")
         self.columns_.extend(profiles)
         return self

@@ -14,7 +14,19 @@ from typing import Any
 from matching.engine.structured import StructuredParams
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "engine_weights.json"
-PARTS = ("lexical", "dense", "capability", "ksic", "region", "size", "capacity", "track")
+PARTS = (
+    "lexical",
+    "phrase",
+    "reference",
+    "cosine",
+    "dense",
+    "capability",
+    "ksic",
+    "region",
+    "size",
+    "capacity",
+    "track",
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,7 @@ class ExposureParams:
 class Weights:
     parts: Mapping[str, float]
     lexical_scale: float = 0.5
+    bm25: tuple[float, float] = (1.2, 0.75)  # k1, b of the word index (and of the past-project index)
     dense_floor: Mapping[str, float] = field(default_factory=lambda: {"default": 0.0})
     lexical_candidates: int = 100
     dense_candidates: int = 100
@@ -74,6 +87,7 @@ class Weights:
         return cls(
             parts={str(k): float(v) for k, v in data["parts"].items()},
             lexical_scale=float(data.get("lexical_scale", 0.5)),
+            bm25=(float(data.get("bm25", {}).get("k1", 1.2)), float(data.get("bm25", {}).get("b", 0.75))),
             dense_floor={str(k): float(v) for k, v in data.get("dense_floor", {"default": 0.0}).items()},
             lexical_candidates=int(cand.get("lexical", 100)),
             dense_candidates=int(cand.get("dense", 100)),
@@ -91,6 +105,7 @@ class Weights:
         return {
             "parts": dict(self.parts),
             "lexical_scale": self.lexical_scale,
+            "bm25": {"k1": self.bm25[0], "b": self.bm25[1]},
             "dense_floor": dict(self.dense_floor),
             "candidates": {
                 "lexical": self.lexical_candidates,

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from matching.engine.hashing import HashingEmbedder
 from matching.quality import (
     ndcg_from_scores,
     out_of_fold_scores,
@@ -129,11 +130,11 @@ def test_bench_runs_end_to_end_on_a_tiny_benchmark(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = write_tiny_benchmark(tmp_path / "tiny")
-    results = run_quality_bench(str(data))
+    results = run_quality_bench(str(data), embedder=HashingEmbedder())
     lines = capsys.readouterr().out.strip().splitlines()
     assert LAST_LINE.match(lines[-1]), lines[-1]
-    assert {"engine", "bm25", "tfidf"} <= set(results)
-    for name in ("engine", "bm25", "tfidf"):
+    assert {"engine", "ranker", "bm25", "tfidf"} <= set(results)
+    for name in ("engine", "ranker", "bm25", "tfidf"):
         assert set(results[name]) >= {"recall@10", "mrr@10", "ndcg@10", "queries_per_s"}
         assert any(line.startswith(name) and "Recall@10=" in line and "queries/s=" in line for line in lines)
     assert results["engine"]["ndcg@10"] == pytest.approx(1.0)  # each query names its firm's topic
@@ -146,19 +147,37 @@ def test_train_then_bench_with_the_trained_parameters(tmp_path: Path) -> None:
     assert {p.name for p in (tmp_path / "params").iterdir()} == {"features.json", "ranker.json"}
     assert 0.0 <= report["out_of_fold"] <= 1.0 and report["chosen"]["l2"] == 1e-2
     out = io.StringIO()
-    run_quality_bench(str(data), tmp_path / "params", out=out)
+    run_quality_bench(str(data), tmp_path / "params", out=out, embedder=HashingEmbedder())
     assert LAST_LINE.match(out.getvalue().strip().splitlines()[-1])
 
 
-def test_bench_can_measure_the_product_engine_beside_the_ranker(tmp_path: Path) -> None:
-    from matching.engine.hashing import HashingEmbedder
-
+def test_the_engine_line_is_the_product_match_engine(tmp_path: Path) -> None:
     data = write_tiny_benchmark(tmp_path / "tiny")
     out = io.StringIO()
-    results = run_quality_bench(str(data), out=out, product_embedder=HashingEmbedder())
+    results = run_quality_bench(str(data), out=out, embedder=HashingEmbedder())
     lines = out.getvalue().strip().splitlines()
-    assert LAST_LINE.match(lines[-1])
-    assert any(line.startswith("product") and "nDCG@10=" in line for line in lines)
+    engine_line = next(line for line in lines if line.startswith("engine "))
+    assert "nDCG@10=" in engine_line
+    assert f"nDCG@10={results['engine']['ndcg@10']:.4f}" in lines[-1]
     # Weld inspection, vibration analytics and battery runaway each share words with one firm only,
     # so the right firm must come first, not merely somewhere among the five.
-    assert results["product"]["mrr@10"] == pytest.approx(1.0)
+    assert results["engine"]["mrr@10"] == pytest.approx(1.0)
+
+
+def test_fit_engine_weights_writes_weights_the_engine_loads(tmp_path: Path) -> None:
+    from matching.engine.weights import PARTS, Weights
+    from matching.quality_product import FITTED_PARTS, fit_engine_weights
+
+    data = write_tiny_benchmark(tmp_path / "tiny")
+    log = io.StringIO()
+    report = fit_engine_weights(str(data), HashingEmbedder(), tmp_path / "w.json", folds=2, out=log)
+    weights = Weights.from_json(tmp_path / "w.json")
+    assert set(weights.parts) <= set(PARTS)
+    assert all(v >= 0 for v in weights.parts.values())
+    assert sum(weights.parts.values()) == pytest.approx(1.0, abs=1e-3)
+    assert all(weights.parts.get(p, 0.0) == 0.0 for p in PARTS if p not in FITTED_PARTS)
+    assert report["coverage"] == pytest.approx(1.0)  # every winner shares words with its query
+    assert "out-of-fold=" in log.getvalue()
+    out = io.StringIO()
+    run_quality_bench(str(data), out=out, embedder=HashingEmbedder(), engine_weights=tmp_path / "w.json")
+    assert LAST_LINE.match(out.getvalue().strip().splitlines()[-1])

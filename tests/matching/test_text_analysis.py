@@ -45,3 +45,10 @@ def test_index_terms_join_spaced_nouns():
     terms = index_terms("외관 비전 검사 솔루션")
     assert "비전검사" in terms and "비전" in terms and "검사" in terms
     assert index_terms_many(["외관 비전 검사 솔루션", ""]) == [terms, []]
+
+
+def test_english_words_cut_by_kiwi_before_a_full_stop_are_joined():
+    # kiwi splits some words ending a sentence ("Rebroadcast." → "Rebroa" + "dcast.").
+    assert analyze("GPS Signal Rebroadcast. Since then")[:3] == ["gps", "signal", "rebroadcast"]
+    assert analyze("Signal Rebroadcast.") == ["signal", "rebroadcast"]
+    assert "mes" in analyze("스마트공장 MES. 도입")

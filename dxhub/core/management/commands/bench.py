@@ -27,9 +27,9 @@ class Command(BaseCommand):
             "--write", metavar="PATH", help="with --events: write the learned weights (JSON)"
         )
         quality.add_argument(
-            "--product-engine",
-            metavar="EMBEDDER",
-            help="also measure the product's MatchEngine with this embedder (use-m3, e5-small, hashing)",
+            "--embedder",
+            default="use-m3",
+            help="with --data: the engine's sentence encoder (use-m3, e5-small, hashing)",
         )
         korsts = sub.add_parser(
             "korsts", help="Spearman of the engine's text similarity on a KorSTS-format file"
@@ -62,11 +62,8 @@ class Command(BaseCommand):
         elif which == "quality":
             from matching.quality import run_quality_bench
 
-            product = options.get("product_engine")
             run_quality_bench(
-                options["data"],
-                out=cast(TextIO, self.stdout),
-                product_embedder=self._embedder(product) if product else None,
+                options["data"], out=cast(TextIO, self.stdout), embedder=self._embedder(options["embedder"])
             )
         elif which == "korsts":
             from matching.textsim_bench import run_korsts_bench
