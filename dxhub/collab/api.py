@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
-from ninja import P, QueryEx, Router
+from ninja import P, QueryEx, Router, Status
 
 from dxhub.api import ERRORS
 from dxhub.collab import selectors, services, services_meetings, services_project
@@ -77,7 +77,7 @@ def start(request: HttpRequest, body: CollabStartIn) -> Any:
         c = services.broker(user=user, need=need, supplier=supplier, message=body.message)
     else:
         c = services.express_interest(user=user, need=need, supplier=supplier, message=body.message)
-    return 201, detail(user, get_collaboration_for_user(user, c.pk))
+    return Status(201, detail(user, get_collaboration_for_user(user, c.pk)))
 
 
 @router.get(
@@ -173,14 +173,17 @@ def messages(request: HttpRequest, collaboration_id: int) -> Any:
 )
 def send(request: HttpRequest, collaboration_id: int, body: CollabTextIn) -> Any:
     m = services.send_message(_act(request, collaboration_id), user=request.user, text=body.text)
-    return 201, {
-        "id": m.pk,
-        "side": m.side,
-        "author": str(m.author or ""),
-        "text": m.text,
-        "attachment": "",
-        "created_at": m.created_at,
-    }
+    return Status(
+        201,
+        {
+            "id": m.pk,
+            "side": m.side,
+            "author": str(m.author or ""),
+            "text": m.text,
+            "attachment": "",
+            "created_at": m.created_at,
+        },
+    )
 
 
 @router.post(

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja import Field, P, QueryEx, Router, Schema
+from ninja import Field, P, QueryEx, Router, Schema, Status
 
 from dxhub.api import ERRORS
 from dxhub.companies.access import can_see_contacts, consented_partners, get_company_for_user
@@ -181,7 +181,7 @@ def create_company(request: HttpRequest, body: CompanyIn) -> Any:
             raise PermissionDenied("operators register companies in their own hub")
         relations["hub"] = user.hub
     company = company_create(**payload, **relations)
-    return 201, serialize(company, user)
+    return Status(201, serialize(company, user))
 
 
 @router.patch("/{company_id}", response={200: CompanyOut, **ERRORS}, summary="Change a company")

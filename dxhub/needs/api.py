@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from ninja import Field, P, QueryEx, Router, Schema
+from ninja import Field, P, QueryEx, Router, Schema, Status
 
 from dxhub.api import ERRORS
 from dxhub.core.api_schemas import (
@@ -168,7 +168,7 @@ def create_need(request: HttpRequest, body: NeedIn) -> Any:
         del payload["ksic"]  # need_create falls back on the company's first KSIC code
     relations = _relations(payload)
     need = services.need_create(company=user.company, created_by=user, **payload, **relations)
-    return 201, serialize(need)
+    return Status(201, serialize(need))
 
 
 @router.patch("/{need_id}", response={200: NeedOut, **ERRORS}, summary="Change a need")

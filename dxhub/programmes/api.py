@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import Field, P, QueryEx, Router, Schema
+from ninja import Field, P, QueryEx, Router, Schema, Status
 
 from dxhub.api import ERRORS
 from dxhub.companies.models import Company
@@ -202,7 +202,7 @@ def create_call(request: HttpRequest, body: CallIn) -> Any:
     if payload["deadline"] <= payload["opens_at"]:
         raise ValidationError({"deadline": ["the deadline must come after the opening"]})
     call = services.call_create(user=user, hubs=hubs, criteria=criteria, quotas=quotas, **payload)
-    return 201, serialize_call(call)
+    return Status(201, serialize_call(call))
 
 
 @router.post("/calls/{call_id}/publish", response={200: CallOut, **ERRORS}, summary="Publish a draft call")
@@ -239,7 +239,7 @@ def create_application(request: HttpRequest, call_id: int, body: ApplicationIn) 
     application = services.application_create(
         call=call, user=request.user, supplier=supplier, others=others, title=body.title
     )
-    return 201, serialize_application(application)
+    return Status(201, serialize_application(application))
 
 
 @router.patch(
