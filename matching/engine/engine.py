@@ -331,33 +331,36 @@ class MatchEngine:
     def _phrase(self, side: Side, query: _Query, rows: IntArray) -> npt.NDArray[np.float64]:
         return self._scaled(side.phrases_.score_rows(query.phrases, rows), side.phrases_.ideal(query.phrases))
 
-    def _reference(self, need_document: Sequence[str], supplier: SupplierProfile) -> float:
-        """How well the need matches the supplier's best past project (0 without projects)."""
+    def _reference_of(self, supplier: SupplierProfile) -> Callable[[Sequence[str]], float]:
+        """Scores a need (its words and phrases) against the supplier's best past project, in [0, 1].
+        A stored supplier's projects come from the index; others' are analysed once, here."""
         refs = self.suppliers_.references_
         row = self.suppliers_.row_of(supplier.id)
         stored = self.suppliers_.profile(row) if row is not None else None
-        if (
-            row is not None
-            and isinstance(stored, SupplierProfile)
-            and stored.references == supplier.references
-        ):
-            best = float(refs.best(need_document, np.asarray([row], dtype=np.int64))[0])
+        best: Callable[[Sequence[str]], float]
+        if isinstance(stored, SupplierProfile) and stored.references == supplier.references:
+            at = np.asarray([row], dtype=np.int64)
+
+            def best(doc: Sequence[str]) -> float:
+                return float(refs.best(doc, at)[0])
         else:
-            best = refs.best_of_documents(need_document, self.reference_documents([supplier])[0])
-        return float(self._scaled(np.asarray([best]), refs.ideal(need_document))[0])
+            documents = self.reference_documents([supplier])[0]
+
+            def best(doc: Sequence[str]) -> float:
+                return refs.best_of_documents(doc, documents)
+
+        def score(doc: Sequence[str]) -> float:
+            return float(self._scaled(np.asarray([best(doc)]), refs.ideal(doc))[0])
+
+        return score
 
     def _references(self, query: _Query, side: Side, rows: IntArray) -> npt.NDArray[np.float64]:
         if side.kind == "supplier":
             refs = side.references_
             return self._scaled(refs.best(query.document, rows), refs.ideal(query.document))
         assert isinstance(query.profile, SupplierProfile)
-        supplier = query.profile
-        return np.asarray(
-            [
-                self._reference(_bag(side.lexical_, r) + _bag(side.phrases_, r), supplier)
-                for r in rows.tolist()
-            ]
-        )
+        score = self._reference_of(query.profile)
+        return np.asarray([score(_bag(side.lexical_, r) + _bag(side.phrases_, r)) for r in rows.tolist()])
 
     def _pair(self, query: _Query, profile: Profile) -> tuple[NeedProfile, SupplierProfile]:
         if isinstance(query.profile, NeedProfile):
@@ -489,7 +492,7 @@ class MatchEngine:
         parts = {
             "lexical": float(self._lexical(side, query.terms, bm25)[0]),
             "phrase": phrase,
-            "reference": self._reference(need_query.document, supplier),
+            "reference": self._reference_of(supplier)(need_query.document),
             "cosine": cosine,
             "dense": float(dense),
             **fit.parts(),
