@@ -359,8 +359,17 @@ class MatchEngine:
             refs = side.references_
             return self._scaled(refs.best(query.document, rows), refs.ideal(query.document))
         assert isinstance(query.profile, SupplierProfile)
-        score = self._reference_of(query.profile)
-        return np.asarray([score(_bag(side.lexical_, r) + _bag(side.phrases_, r)) for r in rows.tolist()])
+        supplier = query.profile
+        refs = self.suppliers_.references_
+        row = self.suppliers_.row_of(supplier.id)
+        stored = self.suppliers_.profile(row) if row is not None else None
+        if isinstance(stored, SupplierProfile) and stored.references == supplier.references:
+            projects = refs.project_weights(row)
+        else:
+            projects = refs.project_weights(None, self.reference_documents([supplier])[0])
+        best, ideal = refs.best_for_rows(projects, (side.lexical_, side.phrases_), rows)
+        scaled = ideal * self.weights_.lexical_scale
+        return np.minimum(1.0, np.divide(best, scaled, out=np.zeros_like(best), where=scaled > 0))
 
     def _pair(self, query: _Query, profile: Profile) -> tuple[NeedProfile, SupplierProfile]:
         if isinstance(query.profile, NeedProfile):

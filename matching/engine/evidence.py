@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
-from matching.engine.lexical import LexicalIndex, _grow
+from matching.engine.lexical import LexicalIndex, _grow, lookup
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -58,6 +59,7 @@ class ReferenceIndex:
         self.start_: IntArray = np.zeros(0, dtype=np.int64)
         self.count_: IntArray = np.zeros(0, dtype=np.int64)
         self.n_owners_ = 0
+        self._maps: dict[int, tuple[LexicalIndex, int, int, IntArray]] = {}
 
     def add(self, owners: Sequence[int], documents: Sequence[Sequence[Sequence[str]]], *, bulk: bool) -> None:
         """``documents[i]``: the reference documents (see ``reference_document``) of owner row ``owners[i]``.
@@ -122,6 +124,95 @@ class ReferenceIndex:
     def ideal(self, query: Sequence[str]) -> float:
         return self.lexical_.ideal(query)
 
+    def project_weights(
+        self, owner: int | None, documents: Sequence[Sequence[str]] = ()
+    ) -> list[tuple[IntArray, FloatArray]]:
+        """Each project's BM25 contribution per term ``idf * tf / (tf + norm)``, by term id (sorted):
+        the stored projects of ``owner``, or else ``documents`` scored with this index's statistics."""
+        lex = self.lexical_
+        out: list[tuple[IntArray, FloatArray]] = []
+        if owner is not None:
+            for ref in self.references_of(owner).tolist():
+                if not lex.alive_[ref]:
+                    continue
+                row_tids, row_tfs = lex.row_terms(ref)
+                out.append(
+                    self._weights(
+                        row_tids.astype(np.int64),
+                        row_tfs.astype(np.float64),
+                        float(lex.doc_len_[ref]),
+                        lex.row_avgdl(ref),
+                    )
+                )
+            return out
+        for doc in documents:
+            counts = Counter(lex.vocab_[t] for t in doc if t in lex.vocab_)
+            tids = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            tfs = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            out.append(self._weights(tids, tfs, float(len(doc)), lex.avgdl))
+        return out
+
+    def _weights(
+        self, tids: IntArray, tfs: FloatArray, doc_len: float, avgdl: float
+    ) -> tuple[IntArray, FloatArray]:
+        norm = self.lexical_.k1 * (1 - self.lexical_.b + self.lexical_.b * float(doc_len) / avgdl)
+        w = self.lexical_.idf(tids).astype(np.float64) * tfs / (tfs + norm)
+        order = np.argsort(tids)
+        return tids[order], w[order]
+
+    def best_for_rows(
+        self,
+        projects: Sequence[tuple[IntArray, FloatArray]],
+        indexes: Sequence[LexicalIndex],
+        rows: IntArray,
+    ) -> tuple[FloatArray, FloatArray]:
+        """One supplier's projects against many stored needs at once: for each row, the best project's
+        BM25 with the row's terms from ``indexes`` (its words and phrases) as the query, and the
+        query's ideal score; the same numbers as ``best`` and ``ideal`` give need by need."""
+        rows = np.asarray(rows, dtype=np.int64)
+        n = rows.shape[0]
+        ids: list[IntArray] = []
+        owners: list[IntArray] = []
+        for index in indexes:
+            idx, owner = index.entries(rows)
+            tids = index.fwd_tid_[idx]
+            mapped = self._term_map(index)[tids]
+            known = mapped >= 0
+            ids.append(mapped[known])
+            owners.append(owner[known])
+        ref_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        entry_owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
+        ideal = np.bincount(entry_owner, self.lexical_.idf(ref_ids).astype(np.float64), minlength=n)
+        best = np.zeros(n)
+        for project_tids, weights in projects:
+            if project_tids.size == 0:
+                continue
+            hit, w = lookup(project_tids, weights, ref_ids)
+            np.maximum(best, np.bincount(entry_owner[hit], w, minlength=n), out=best)
+        return best, ideal
+
+    def _term_map(self, index: LexicalIndex) -> IntArray:
+        """Term ids of another index (a need side's words or phrases) as this index's term ids (-1:
+        unknown here). Vocabularies only grow: the map is extended as the other grows and rebuilt when
+        this one does (a new project brought new terms)."""
+        cached = self._maps.get(id(index))
+        n_other, n_own = len(index.terms_), len(self.lexical_.terms_)
+        start, previous = 0, np.zeros(0, dtype=np.int64)
+        if cached is not None and cached[0] is index and cached[2] == n_own:
+            if cached[1] == n_other:
+                return cached[3]
+            start, previous = cached[1], cached[3]
+        vocab = self.lexical_.vocab_
+        terms = index.terms_
+        fresh = np.fromiter(
+            (vocab.get(terms[t], -1) for t in range(start, n_other)), np.int64, n_other - start
+        )
+        mapped = np.concatenate([previous, fresh])
+        if len(self._maps) > 4:  # indexes of engines loaded earlier in this process
+            self._maps.clear()
+        self._maps[id(index)] = (index, n_other, n_own, mapped)
+        return mapped
+
     # -- persistence ----------------------------------------------------------------------------
     def save(self, directory: Path) -> None:
         self.lexical_.rebuild()
@@ -141,4 +232,5 @@ class ReferenceIndex:
             self.start_ = z["start"].astype(np.int64)
             self.count_ = z["count"].astype(np.int64)
         self.n_owners_ = int(self.start_.shape[0])
+        self._maps = {}
         return self

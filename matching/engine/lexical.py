@@ -259,8 +259,8 @@ class LexicalIndex:
         tids = self.query_ids(query)
         if tids.size == 0 or rows.size == 0:
             return np.zeros(rows.shape[0], dtype=np.float32)
-        idx, owner = self._entries(rows)
-        hit, w = _lookup(tids, self.idf(tids).astype(np.float64), self.fwd_tid_[idx])
+        idx, owner = self.entries(rows)
+        hit, w = lookup(tids, self.idf(tids).astype(np.float64), self.fwd_tid_[idx])
         tf = self.fwd_tf_[idx][hit].astype(np.float64)
         owner = owner[hit]
         avgdl = np.where(rows < self.base_rows_, self._base.avgdl, self._delta_avgdl())
@@ -270,7 +270,7 @@ class LexicalIndex:
         out[~self.alive_[rows]] = 0.0
         return out
 
-    def _entries(self, rows: IntArray) -> tuple[IntArray, IntArray]:
+    def entries(self, rows: IntArray) -> tuple[IntArray, IntArray]:
         """Positions of the given rows' forward entries, and which of ``rows`` each belongs to."""
         lens = self.fwd_len_[rows].astype(np.int64)
         offsets = np.cumsum(lens) - lens
@@ -293,15 +293,19 @@ class LexicalIndex:
         q_norm = float(np.sqrt(q_w @ q_w))
         if q_norm <= 0:
             return out
-        idx, owner = self._entries(rows)
+        idx, owner = self.entries(rows)
         doc_tids = self.fwd_tid_[idx].astype(np.int64)
         d_w = (1.0 + np.log(self.fwd_tf_[idx].astype(np.float64))) * self.idf(doc_tids).astype(np.float64)
         d_norm = np.sqrt(np.bincount(owner, d_w * d_w, minlength=rows.shape[0]))
-        hit, qw = _lookup(tids, q_w, doc_tids)
+        hit, qw = lookup(tids, q_w, doc_tids)
         dot = np.bincount(owner[hit], d_w[hit] * qw, minlength=rows.shape[0])
         np.divide(dot, d_norm * q_norm, out=out, where=d_norm > 0)
         out[~self.alive_[rows]] = 0.0
         return np.minimum(out, 1.0)
+
+    def row_avgdl(self, row: int) -> float:
+        """The average document length a row's score is normalised with (its segment's)."""
+        return self._base.avgdl if row < self.base_rows_ else self._delta_avgdl()
 
     def _delta_avgdl(self) -> float:
         if self._delta_stale:
@@ -400,7 +404,7 @@ class LexicalIndex:
         return self
 
 
-def _lookup(
+def lookup(
     tids: IntArray, values: npt.NDArray[np.float64], doc_tids: npt.NDArray[np.integer]
 ) -> tuple[BoolArray, npt.NDArray[np.float64]]:
     """Which ``doc_tids`` are among the query's ``tids``, and their values. A sorted search rather

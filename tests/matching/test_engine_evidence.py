@@ -151,3 +151,36 @@ def test_journal_replay_rebuilds_the_projects(tmp_path: Path) -> None:
     got = {m.id: m.parts for m in reader.suppliers_for_need(NEED, k=2, explain=False)}
     want = {m.id: m.parts for m in writer.suppliers_for_need(NEED, k=2, explain=False)}
     assert got == want and got["focused"]["reference"] > 0
+
+
+def test_a_suppliers_projects_against_many_needs_equal_need_by_need() -> None:
+    from tests.matching.test_engine_golden import NEEDS, SUPPLIERS
+
+    engine = MatchEngine(HashingEmbedder()).index(SUPPLIERS, NEEDS)
+    checked = 0
+    for supplier in SUPPLIERS:
+        unstored = dataclasses.replace(supplier, id=f"{supplier.id}-draft")  # analysed, not looked up
+        for profile in (supplier, unstored):
+            for match in engine.needs_for_supplier(profile, k=len(NEEDS), explain=False):
+                need = next(n for n in NEEDS if n.id == match.id)
+                pair = engine.reciprocal(need, profile).need_for_supplier.parts["reference"]
+                assert match.parts["reference"] == pytest.approx(pair, abs=1e-6)
+                checked += match.parts["reference"] > 0
+    assert checked > 10  # the comparison was not all zeros
+
+
+def test_reverse_scores_follow_writes_on_both_sides() -> None:
+    engine = MatchEngine(HashingEmbedder()).index([SCATTERED, FOCUSED], [NEED])
+    engine.needs_for_supplier(FOCUSED, k=5, explain=False)  # builds the term map
+    engine.upsert_need(NeedProfile(id="n2", text="프레스 금형 진동 이상 감지 센서"))
+    grown = dataclasses.replace(
+        FOCUSED,
+        references=(*FOCUSED.references, ReferenceSummary("focused-9", "프레스 금형 진동 이상 감지 구축")),
+    )
+    engine.upsert_supplier(grown)
+    for match in engine.needs_for_supplier(grown, k=5, explain=False):
+        need = NEED if match.id == "n" else NeedProfile(id="n2", text="프레스 금형 진동 이상 감지 센서")
+        pair = engine.reciprocal(need, grown).need_for_supplier.parts["reference"]
+        assert match.parts["reference"] == pytest.approx(pair, abs=1e-6)
+        if match.id == "n2":
+            assert match.parts["reference"] > 0.5  # the new project matches the new need
