@@ -1,15 +1,19 @@
-"""A participant's agenda as .ics (icalendar) and PDF, and name badges as PDF (WeasyPrint, Noto CJK)."""
+"""A participant's agenda as .ics (icalendar) and PDF, name badges as PDF (WeasyPrint, Noto CJK), and
+the registrations as rows for the hub's spreadsheet."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from dxhub.events.models import Event, Registration, ScheduledMeeting
+from dxhub.events.models import Event, Question, Registration, ScheduledMeeting
 from dxhub.events.selectors import other_side
 
 
@@ -44,3 +48,34 @@ def agenda_pdf(context: dict[str, Any]) -> bytes:
 
 def badges_pdf(context: dict[str, Any]) -> bytes:
     return _pdf("events/badges_pdf.html", context)
+
+
+def registration_headers(questions: Sequence[Question]) -> list[str]:
+    fixed = [
+        _("Participant"),
+        _("Company"),
+        _("Kind of participant"),
+        _("Status"),
+        _("Registered at"),
+        _("Checked in at"),
+    ]
+    return fixed + [q.text for q in questions]
+
+
+def registration_rows(rows: Iterable[Registration], questions: Sequence[Question]) -> Iterator[list[Any]]:
+    """One row per registration with an answer column per question; never an email or phone number."""
+    for r in rows:
+        # str(user) falls back to the email address: the spreadsheet takes the name or says it is missing.
+        name = r.user.name or _("(no name given)")
+        kind = r.company.get_kind_display() if r.company else r.user.get_role_display()
+        # Operators count who came: at the door a confirmed place becomes "checked in".
+        status = pgettext("registration status", "checked in") if r.checked_in_at else r.get_status_display()
+        yield [
+            name,
+            r.company.name if r.company else "",
+            kind,
+            status,
+            r.created_at,
+            r.checked_in_at,
+            *(r.answers.get(str(q.pk), "") for q in questions),
+        ]

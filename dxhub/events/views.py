@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dxhub.core.export import xlsx_response
 from dxhub.core.pagination import paginate
 from dxhub.events import exports, selectors, services
 from dxhub.events.access import get_event_for_user, own_registration
@@ -131,8 +132,14 @@ def event_manage(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             _error(request, exc)
         return redirect("events:manage", pk=event.pk)
-    rows = list(selectors.registrations(event))
     questions = list(event.questions.all())
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(
+            f"registrations-{event.pk}",
+            exports.registration_headers(questions),
+            exports.registration_rows(selectors.registrations(event), questions),
+        )
+    rows = list(selectors.registrations(event))
     for row in rows:
         row.answer_list = [row.answers.get(str(q.pk), "") for q in questions]  # type: ignore[attr-defined]
     context = {

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, cast
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from dxhub.hubs.models import Hub
 from dxhub.programmes.access import applications_visible_to, calls_visible_to, reviews_visible_to
@@ -19,6 +21,76 @@ def call_list(user: Any) -> QuerySet[Call]:
 def application_list(user: Any, call: Call | None = None) -> QuerySet[Application]:
     rows = applications_visible_to(user).select_related("call", "lead", "hub")
     return rows.filter(call=call) if call is not None else rows
+
+
+def application_export_headers() -> list[str]:
+    return [
+        _("Project title"),
+        _("Applicant (lead company)"),
+        _("Consortium members"),
+        _("Status"),
+        _("Submitted at"),
+        _("Requested national funds (won)"),
+        _("Eligibility"),
+        _("Eligibility reasons"),
+        _("Final score"),
+        _("Selection result"),
+        _("Awarded national funds (won)"),
+    ]
+
+
+def _excluded_by_optimiser() -> dict[str, str]:
+    # The optimiser's codes (optimize.selection.problem.SelectionProblem.ineligible), worded for people.
+    return {
+        "below_pass_mark": _("below the pass mark"),
+        "over_cap": _("over the cap per project"),
+        "no_amount": _("no national funds requested"),
+    }
+
+
+def application_export_rows(applications: QuerySet[Application], call: Call) -> Iterator[list[Any]]:
+    """A call's applications for the hub's spreadsheet: companies, money, eligibility and results.
+
+    Evaluators are left out on purpose (scores are aggregated, reviewers anonymous), and so are
+    contact details: only company names leave the system.
+    """
+    run = latest_run(call)
+    excluded = {int(k): v for k, v in (run.explanation.get("ineligible", {}) if run else {}).items()}
+    reasons_for = _excluded_by_optimiser()
+    rows = applications.select_related("lead", "agreement").prefetch_related(
+        "members__company", "budget_lines"
+    )
+    for a in rows:
+        members = [m for m in a.members.all() if m.company_id != a.lead_id]
+        eligible = ""
+        if a.status != Application.Status.DRAFT:  # checked at submission: drafts have no verdict yet
+            failed = a.status == Application.Status.INELIGIBLE or bool(a.eligibility_reasons)
+            eligible = _("not eligible") if failed else _("eligible")
+        result = ""
+        if a.status == Application.Status.SELECTED:
+            result = _("selected")
+        elif a.status == Application.Status.NOT_SELECTED:
+            why = reasons_for.get(excluded.get(a.pk, ""), "")
+            result = f"{_('not selected')} ({why})" if why else _("not selected")
+        awarded: int | str = ""
+        agreement = getattr(a, "agreement", None)
+        if agreement is not None:
+            awarded = agreement.national
+        elif a.status == Application.Status.SELECTED:
+            awarded = a.requested  # the selection funds the request; the agreement is not drawn up yet
+        yield [
+            a.title,
+            a.lead.name,
+            ", ".join(f"{m.company.name} ({m.get_role_display()})" for m in members),
+            a.get_status_display(),
+            a.submitted_at,
+            a.requested,
+            eligible,
+            "\n".join(str(r) for r in a.eligibility_reasons),
+            a.final_score,
+            result,
+            awarded,
+        ]
 
 
 def my_reviews(user: Any) -> QuerySet[Review]:

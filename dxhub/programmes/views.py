@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dxhub.core.export import xlsx_response
 from dxhub.needs.models import Need
 from dxhub.programmes import selectors, services
 from dxhub.programmes.access import get_application_for_user, get_call_for_user, is_applicant, operates_call
@@ -44,6 +45,11 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     call = get_call_for_user(user, pk)
     operator = operates_call(user, call)
+    if request.GET.get("format") == "xlsx":
+        if not operator:
+            raise PermissionDenied(_("Only the call's hub operators see its applications."))
+        rows = selectors.application_export_rows(selectors.application_list(user, call), call)
+        return xlsx_response(f"applications-{call.pk}", selectors.application_export_headers(), rows)
     context: dict[str, Any] = {"call": call, "operator": operator, **NAV}
     if operator:
         context["applications"] = selectors.application_list(user, call)
