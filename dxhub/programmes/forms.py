@@ -190,8 +190,44 @@ class MoneyForm(forms.Form):
 
 
 class ChangeForm(forms.Form):
+    """A change request; the transfer fields count only for a budget change, and then all of them."""
+
+    TRANSFER = ("source", "from_item", "to_item", "amount")
+
     kind = forms.ChoiceField(label=_("kind"), choices=ChangeRequest.Kind.choices)
     description = forms.CharField(label=_("description"), widget=forms.Textarea(attrs={"rows": 2}))
+    source = forms.ChoiceField(
+        label=_("source"), choices=[("", "---------"), *BudgetLine.Source.choices], required=False
+    )
+    from_item = forms.ChoiceField(
+        label=_("moved from"), choices=[("", "---------"), *BudgetLine.Item.choices], required=False
+    )
+    to_item = forms.ChoiceField(
+        label=_("moved to"), choices=[("", "---------"), *BudgetLine.Item.choices], required=False
+    )
+    amount = forms.IntegerField(label=_("amount moved (won)"), min_value=1, max_value=10**12, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") != ChangeRequest.Kind.BUDGET:
+            # Hidden on the page for other kinds: whatever a browser still sends there means nothing.
+            for name in self.TRANSFER:
+                self.errors.pop(name, None)
+            return {**data, "source": "", "from_item": "", "to_item": "", "amount": None}
+        if any(name in self.errors for name in self.TRANSFER):
+            return data  # the field's own error says it better
+        if not all(data.get(name) for name in self.TRANSFER):
+            raise forms.ValidationError(
+                _(
+                    "A budget change names the source, the item the money leaves, the item it goes to and the amount."
+                )
+            )
+        if data["from_item"] == data["to_item"]:
+            raise forms.ValidationError(_("The money moves between two different items."))
+        return data
+
+    def transfer_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.TRANSFER]
 
 
 class ResultForm(forms.Form):

@@ -10,7 +10,16 @@ from django.utils.translation import gettext as _
 
 from dxhub.hubs.models import Hub
 from dxhub.programmes.access import applications_visible_to, calls_visible_to, reviews_visible_to
-from dxhub.programmes.models import Agreement, Application, Call, LedgerEntry, Review, SelectionRun
+from dxhub.programmes.models import (
+    Agreement,
+    Application,
+    BudgetLine,
+    Call,
+    ChangeRequest,
+    LedgerEntry,
+    Review,
+    SelectionRun,
+)
 from dxhub.programmes.services_agreements import books
 
 
@@ -146,6 +155,19 @@ def project_ledger(agreement: Agreement) -> dict[str, Any]:
         "entries": LedgerEntry.objects.filter(agreement=agreement).select_related("milestone"),
         "account": account,
         "held": account.held if account else 0,
+    }
+
+
+def agreement_budget(agreement: Agreement) -> dict[str, Any]:
+    """The budget lines as approved budget changes left them, in the form's order, and the changes."""
+    items, sources = BudgetLine.Item.values, BudgetLine.Source.values
+    lines = sorted(
+        BudgetLine.objects.filter(application_id=agreement.application_id),
+        key=lambda line: (items.index(line.item), sources.index(line.source)),
+    )
+    return {
+        "budget_lines": lines,
+        "changes": ChangeRequest.objects.filter(agreement=agreement),
     }
 
 

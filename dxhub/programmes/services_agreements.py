@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +22,7 @@ from dxhub.hubs.models import Hub
 from dxhub.programmes.models import (
     Agreement,
     Application,
+    BudgetLine,
     ChangeRequest,
     FollowUp,
     LedgerEntry,
@@ -243,22 +245,123 @@ def money_record(agreement: Agreement, *, kind: str, amount: int, evidence: str,
 
 
 @transaction.atomic
-def change_request_create(agreement: Agreement, *, kind: str, description: str) -> ChangeRequest:
+def change_request_create(
+    agreement: Agreement,
+    *,
+    kind: str,
+    description: str,
+    source: str = "",
+    from_item: str = "",
+    to_item: str = "",
+    amount: int | None = None,
+) -> ChangeRequest:
+    """A change request; a budget change names its transfer (source, from item, to item, amount)."""
     locked = _signed(agreement)
-    change = ChangeRequest(agreement=locked, kind=kind, description=description)
+    change = ChangeRequest(
+        agreement=locked,
+        kind=kind,
+        description=description,
+        source=source,
+        from_item=from_item,
+        to_item=to_item,
+        amount=amount,
+    )
+    if kind == ChangeRequest.Kind.BUDGET:
+        _check_transfer(change)
+        # Checked now so the consortium hears at once; checked again on approval, when it counts.
+        lines = _lines_of(locked, change.source, lock=False)
+        _check_covered(change, lines.get(change.from_item))
+    elif change.is_transfer or source or from_item or to_item:
+        raise ValidationError(_("Only a budget change moves money between items."))
     change.full_clean()
     change.save()
     return change
 
 
+def _check_transfer(change: ChangeRequest) -> None:
+    if change.amount is None or not (change.source and change.from_item and change.to_item):
+        raise ValidationError(
+            _(
+                "A budget change names the source, the item the money leaves, the item it goes to and the amount."
+            )
+        )
+    if change.source not in BudgetLine.Source.values or not {change.from_item, change.to_item} <= set(
+        BudgetLine.Item.values
+    ):
+        raise ValidationError(_("Unknown budget item or source."))
+    if change.from_item == change.to_item:
+        raise ValidationError(_("The money moves between two different items."))
+    if change.amount <= 0:
+        raise ValidationError(_("The amount to move must be more than 0 won."))
+
+
+def _lines_of(agreement: Agreement, source: str, *, lock: bool) -> dict[str, BudgetLine]:
+    rows = BudgetLine.objects.filter(application_id=agreement.application_id, source=source)
+    return {line.item: line for line in (rows.select_for_update() if lock else rows)}
+
+
+def _check_covered(change: ChangeRequest, origin: BudgetLine | None) -> None:
+    have = origin.amount if origin is not None else 0
+    if change.amount is not None and change.amount > have:
+        line = f"{BudgetLine.Item(change.from_item).label} · {BudgetLine.Source(change.source).label}"
+        raise ValidationError(
+            _("%(line)s holds %(have)s won: %(amount)s won cannot be moved from it.")
+            % {"line": line, "have": f"{have:,}", "amount": f"{change.amount:,}"}
+        )
+
+
+def _apply_transfer(agreement: Agreement, change: ChangeRequest) -> None:
+    """Moves the change's amount between two lines of one source; the source's total stays put.
+
+    No ledger entry: the ledger keeps money per project (commitment = national funds, milestones,
+    payments), not per item, and a transfer inside one source leaves every amount it knows unchanged.
+    """
+    if not change.is_transfer:
+        raise ValidationError(
+            _(
+                "This budget change names no transfer: reject it and request it again with the items and the amount."
+            )
+        )
+    assert change.amount is not None  # for the type checker: is_transfer says so
+    lines = _lines_of(agreement, change.source, lock=True)
+    before = sum(line.amount for line in lines.values())
+    origin = lines.get(change.from_item)
+    _check_covered(change, origin)
+    assert origin is not None  # _check_covered refuses a missing line (it holds 0 won)
+    origin.amount -= change.amount
+    origin.save(update_fields=["amount"])  # save(), not update(): auditlog records each line's change
+    target = lines.get(change.to_item)
+    if target is None:
+        BudgetLine.objects.create(
+            application_id=agreement.application_id,
+            item=change.to_item,
+            source=change.source,
+            amount=change.amount,
+        )
+    else:
+        target.amount += change.amount
+        target.save(update_fields=["amount"])
+    after = BudgetLine.objects.filter(
+        application_id=agreement.application_id, source=change.source
+    ).aggregate(total=Sum("amount"))["total"]
+    if after != before:  # the agreement's amount per source (and the ledger's commitment) rest on this
+        raise RuntimeError(
+            f"budget transfer {change.pk} changed the {change.source} total: {before} → {after}"
+        )
+
+
 @transaction.atomic
 def change_request_decide(change: ChangeRequest, *, approve: bool) -> ChangeRequest:
+    # The agreement row first: approvals of its budget changes queue, each seeing the lines the last one left.
+    agreement = Agreement.objects.select_for_update().get(pk=change.agreement_id)
     locked = ChangeRequest.objects.select_for_update().get(pk=change.pk)
     target = ChangeRequest.Status.APPROVED if approve else ChangeRequest.Status.REJECTED
     if locked.status == target:
         return locked
     if locked.status != ChangeRequest.Status.PENDING:
         raise ValidationError(_("This change request was already decided."))
+    if approve and locked.kind == ChangeRequest.Kind.BUDGET:
+        _apply_transfer(agreement, locked)
     locked.status, locked.decided_at = target, timezone.now()
     locked.save(update_fields=["status", "decided_at"])
     return locked

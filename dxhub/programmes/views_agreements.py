@@ -63,7 +63,6 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "operator": operates_call(user, agreement.application.call),
         "applicant": is_applicant(user, agreement.application),
         "milestones": agreement.milestones.all(),
-        "changes": agreement.changes.all(),
         "result": getattr(agreement, "result", None) if hasattr(agreement, "result") else None,
         "followups": agreement.followups.order_by("months"),
         "milestone_form": MilestoneForm(),
@@ -73,6 +72,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "result_form": ResultForm(),
         "followup_form": FollowUpForm(),
         **selectors.project_ledger(agreement),
+        **selectors.agreement_budget(agreement),
         **NAV,
     }
     return render(request, "programmes/agreement_detail.html", context)

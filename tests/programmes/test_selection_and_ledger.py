@@ -148,7 +148,13 @@ def test_change_requests_are_decided_by_the_operator(open_call, scored, operator
     )
     services_agreements.agreement_sign(agreement, user=operator)
     change = services_agreements.change_request_create(
-        agreement, kind="budget", description="인건비 → 외주비 1천만 원"
+        agreement,
+        kind="budget",
+        description="인건비 → 외주비 1천만 원",
+        source="cash",
+        from_item="labour",
+        to_item="outsourcing",
+        amount=10 * M,
     )
     assert services_agreements.change_request_decide(change, approve=True).status == "approved"
     with pytest.raises(ValidationError):

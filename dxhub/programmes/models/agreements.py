@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dxhub.programmes.models.calls import BudgetLine
+
 
 class Agreement(models.Model):
     """The agreement (협약) of a selected project: amounts by source and the schedule."""
@@ -72,7 +74,11 @@ class Milestone(models.Model):
 
 
 class ChangeRequest(models.Model):
-    """A change to scope or to the budget between items, decided by the operator."""
+    """A change to scope or to the budget between items, decided by the operator.
+
+    A budget change carries its transfer (one source, from one item to another, an amount in won);
+    approving it moves that money between the application's budget lines.
+    """
 
     class Kind(models.TextChoices):
         SCOPE = "scope", _("scope")
@@ -89,6 +95,16 @@ class ChangeRequest(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     description = models.TextField(_("description"))
+    source = models.CharField(
+        _("source"), max_length=10, choices=BudgetLine.Source.choices, blank=True, default=""
+    )
+    from_item = models.CharField(
+        _("moved from"), max_length=12, choices=BudgetLine.Item.choices, blank=True, default=""
+    )
+    to_item = models.CharField(
+        _("moved to"), max_length=12, choices=BudgetLine.Item.choices, blank=True, default=""
+    )
+    amount = models.BigIntegerField(_("amount moved (won)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -97,9 +113,27 @@ class ChangeRequest(models.Model):
         verbose_name = _("change request")
         verbose_name_plural = _("change requests")
         ordering = ["-created_at", "-id"]
+        constraints = [
+            # Budget changes recorded before transfers existed carry none; any transfer is a whole one.
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True, source="", from_item="", to_item="")
+                | (
+                    models.Q(kind="budget", amount__gt=0)
+                    & ~models.Q(source="")
+                    & ~models.Q(from_item="")
+                    & ~models.Q(to_item="")
+                    & ~models.Q(from_item=models.F("to_item"))
+                ),
+                name="change_transfer_whole",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description[:40]}"
+
+    @property
+    def is_transfer(self) -> bool:
+        return self.amount is not None
 
 
 class LedgerEntry(models.Model):
