@@ -98,5 +98,61 @@ class MeetingRequestForm(forms.Form):
     )
 
 
+CHOOSE_REGISTERED = _(
+    "Choose a participant registered for this event (cancelled registrations cannot be chosen)."
+)
+
+
+class RegistrationChoiceField(forms.ModelChoiceField):
+    """Names the status of anyone not confirmed, so that the operator sees it before choosing."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        if obj.status == Registration.Status.CONFIRMED:
+            return str(obj.display_name)
+        return f"{obj.display_name} · {obj.get_status_display()}"
+
+
+class OnBehalfRequestForm(forms.Form):
+    """An operator enters a meeting request for two participants (대리 미팅 등록)."""
+
+    requester = RegistrationChoiceField(
+        Registration.objects.none(),
+        label=_("requesting participant"),
+        empty_label=_("choose a participant"),
+        error_messages={"invalid_choice": CHOOSE_REGISTERED},
+    )
+    recipient = RegistrationChoiceField(
+        Registration.objects.none(),
+        label=_("requested participant"),
+        empty_label=_("choose a participant"),
+        error_messages={"invalid_choice": CHOOSE_REGISTERED},
+    )
+    priority = forms.TypedChoiceField(
+        label=_("priority"), choices=MeetingRequest.Priority.choices, coerce=int, initial=1
+    )
+    message = forms.CharField(
+        label=_("note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    agreed = forms.BooleanField(
+        label=_("both sides agreed by phone"),
+        required=False,
+        help_text=_("recorded as accepted at once; otherwise the requested side accepts or declines it"),
+    )
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Waitlisted and unapproved people stay in the list, so that choosing one is refused with the
+        # reason (they take no part in the meetings) instead of leaving the operator searching.
+        rows = (
+            event.registrations.exclude(
+                status__in=[Registration.Status.CANCELLED, Registration.Status.DECLINED]
+            )
+            .select_related("user", "company")
+            .order_by("company__name", "user__name", "id")
+        )
+        for name in ("requester", "recipient"):
+            self.fields[name].queryset = rows  # type: ignore[attr-defined]
+
+
 class CheckInForm(forms.Form):
     code = forms.CharField(label=_("check-in code"), max_length=200)

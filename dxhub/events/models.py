@@ -189,7 +189,8 @@ class Registration(models.Model):
 
 
 class MeetingRequest(models.Model):
-    """One participant asks another for a 1:1 meeting at a matchmaking day."""
+    """One participant asks another for a 1:1 meeting at a matchmaking day, on the site or through a hub
+    operator who enters it for them (`registered_by`)."""
 
     class Priority(models.IntegerChoices):
         MUST = 3, _("must meet")
@@ -217,6 +218,15 @@ class MeetingRequest(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("registered by the hub"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("the operator who entered the request for the participants (mostly after a phone call)"),
+    )
 
     class Meta:
         verbose_name = _("meeting request")
@@ -231,6 +241,14 @@ class MeetingRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requester.user} → {self.recipient.user}"
+
+    @property
+    def registrar_name(self) -> str:
+        """The operator as the participants read it: their name, else their hub, never their email."""
+        who = self.registered_by
+        if who is None:
+            return ""
+        return who.name or (who.hub.name if who.hub is not None else "")
 
 
 class ScheduledMeeting(models.Model):

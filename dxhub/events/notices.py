@@ -46,6 +46,26 @@ def request_answered(row: MeetingRequest) -> None:
     )
 
 
+def request_registered(row: MeetingRequest) -> None:
+    """A request a hub operator entered for two participants: the side that would have been told
+    hears the usual notice, and the other side, who did not press anything, learns it is on file."""
+    link = reverse("events:requests", args=[row.event_id])
+    if row.status == MeetingRequest.Status.ACCEPTED:
+        request_answered(row)
+        text = _("The hub registered your 1:1 meeting with %(who)s at “%(event)s” as agreed by both sides.")
+        told, about = row.recipient, row.requester
+    else:
+        request_received(row)
+        text = _("The hub sent your meeting request to %(who)s at “%(event)s”; they will answer it.")
+        told, about = row.requester, row.recipient
+    notify(
+        [told.user],
+        kind=Kind.MEETING,
+        text=text % {"who": _name(about), "event": row.event.title},
+        link=link,
+    )
+
+
 def agenda_changed(event: Event, registration_ids: Iterable[int]) -> None:
     people = [
         r.user for r in Registration.objects.filter(pk__in=set(registration_ids)).select_related("user")

@@ -75,8 +75,10 @@ def participants(event: Event, me: Registration | None, user: Any, *, kind: str 
     recommended = recommended_companies(user)
     between: dict[int, MeetingRequest] = {}
     if me is not None:
-        for r in MeetingRequest.objects.filter(Q(requester=me) | Q(recipient=me)).exclude(
-            status=MeetingRequest.Status.CANCELLED
+        for r in (
+            MeetingRequest.objects.filter(Q(requester=me) | Q(recipient=me))
+            .exclude(status=MeetingRequest.Status.CANCELLED)
+            .select_related("registered_by__hub")
         ):
             between[r.recipient_id if r.requester_id == me.pk else r.requester_id] = r
     result = [ParticipantRow(r, r.company_id in recommended, between.get(r.pk)) for r in rows]
@@ -91,6 +93,7 @@ def requests_of(me: Registration) -> tuple[QuerySet[MeetingRequest], QuerySet[Me
         "recipient__user",
         "recipient__company",
         "scheduled__slot",
+        "registered_by__hub",
     )
     incoming = me.received_requests.select_related(*related).order_by("status", "-priority", "created_at")
     outgoing = me.sent_requests.select_related(*related).order_by("status", "-priority", "created_at")
@@ -136,13 +139,32 @@ def table_plan(event: Event) -> list[PlanRow]:
     ]
 
 
+REQUEST_SIDES = (
+    "requester__user",
+    "requester__company",
+    "recipient__user",
+    "recipient__company",
+    "registered_by__hub",
+)
+
+
 def unscheduled_requests(event: Event) -> QuerySet[MeetingRequest]:
     return (
         MeetingRequest.objects.filter(
             event=event, status=MeetingRequest.Status.ACCEPTED, scheduled__isnull=True
         )
-        .select_related("requester__user", "requester__company", "recipient__user", "recipient__company")
+        .select_related(*REQUEST_SIDES)
         .order_by("-priority", "created_at")
+    )
+
+
+def hub_registered_requests(event: Event) -> QuerySet[MeetingRequest]:
+    """Requests the hub entered for participants, newest first, with their answers, so that the
+    operator can follow up the ones still waiting."""
+    return (
+        MeetingRequest.objects.filter(event=event, registered_by__isnull=False)
+        .select_related(*REQUEST_SIDES)
+        .order_by("-id")
     )
 
 

@@ -58,6 +58,105 @@ def set_availability(event: Event, *, user: Any, slot_ids: Iterable[int | str]) 
     return registration
 
 
+def _check_pair(
+    event: Event, *, requester: Registration, recipient: Registration, priority: int, for_hub: bool
+) -> None:
+    """The rules every new request obeys, whoever enters it. `for_hub` words the refusals for the
+    operator entering it for two participants (both named) rather than for the requester."""
+    if event.status == Event.Status.DRAFT:
+        raise ValidationError(_("This event is not announced yet."))
+    # A participant's own request: `_confirmed` has already vouched for the requester.
+    for side in (requester, recipient) if for_hub else (recipient,):
+        if side.event_id != event.pk or side.status != Registration.Status.CONFIRMED:
+            raise ValidationError(
+                _takes_no_part(side, event)
+                if for_hub
+                else _("This person is not a confirmed participant of the event.")
+            )
+    if recipient.pk == requester.pk:
+        raise ValidationError(
+            _("Choose two different participants.")
+            if for_hub
+            else _("You cannot request a meeting with yourself.")
+        )
+    if requester.company_id is not None and requester.company_id == recipient.company_id:
+        raise ValidationError(
+            _("Both participants are from %(company)s: meetings are between different companies.")
+            % {"company": requester.company.name if requester.company else ""}
+            if for_hub
+            else _("You cannot request a meeting with your own company.")
+        )
+    if priority not in MeetingRequest.Priority.values:
+        raise ValidationError(_("Unknown priority."))
+    reverse = MeetingRequest.objects.filter(requester=recipient, recipient=requester, status__in=LIVE).first()
+    if reverse is not None:
+        raise ValidationError(
+            _already_asked(reverse)
+            if for_hub
+            else _("This person has already asked you for a meeting: answer their request.")
+        )
+
+
+def _takes_no_part(registration: Registration, event: Event) -> str:
+    if registration.event_id != event.pk:
+        return _("%(who)s is not registered for this event.") % {"who": registration.display_name}
+    return _("%(who)s is %(status)s, not a confirmed participant, and takes no part in the meetings.") % {
+        "who": registration.display_name,
+        "status": registration.get_status_display(),
+    }
+
+
+def _already_asked(row: MeetingRequest) -> str:
+    return _("%(requester)s has already asked %(recipient)s for a meeting (%(status)s).") % {
+        "requester": row.requester.display_name,
+        "recipient": row.recipient.display_name,
+        "status": row.get_status_display(),
+    }
+
+
+def _open(
+    event: Event,
+    *,
+    requester: Registration,
+    recipient: Registration,
+    message: str,
+    priority: int,
+    registered_by: Any = None,
+    accepted: bool = False,
+) -> tuple[MeetingRequest, bool]:
+    """Creates the request, or reopens a withdrawn one between the same two (one row per direction).
+    False when a participant asks again while their request stands: nothing new to tell."""
+    fields = {
+        "message": message[:2000],
+        "priority": priority,
+        "status": MeetingRequest.Status.ACCEPTED if accepted else MeetingRequest.Status.PENDING,
+        "answered_at": timezone.now() if accepted else None,
+        "registered_by": registered_by,
+    }
+    row, created = MeetingRequest.objects.select_for_update().get_or_create(
+        requester=requester, recipient=recipient, defaults={"event": event, **fields}
+    )
+    if created:
+        return row, True
+    by_hub = registered_by is not None
+    if row.status == MeetingRequest.Status.DECLINED:
+        raise ValidationError(
+            _("%(recipient)s has declined a meeting request from %(requester)s.")
+            % {"recipient": recipient.display_name, "requester": requester.display_name}
+            if by_hub
+            else _("This person declined your meeting request.")
+        )
+    if row.status != MeetingRequest.Status.CANCELLED:
+        if by_hub:
+            # The operator means a new request: pointing at the standing one beats a silent no-op.
+            raise ValidationError(_already_asked(row))
+        return row, False
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.save(update_fields=list(fields))
+    return row, True
+
+
 @transaction.atomic
 def request_meeting(
     *, event: Event, user: Any, recipient: Registration, message: str = "", priority: int = 1
@@ -65,34 +164,46 @@ def request_meeting(
     """Ask another confirmed participant for a meeting; asking twice returns the same request."""
     _require_matchmaking(event)
     event = lock_event(event)  # one request per pair even when both sides ask at the same moment
-    if event.status == Event.Status.DRAFT:
-        raise ValidationError(_("This event is not announced yet."))
     sender = _confirmed(event, user)
-    if recipient.event_id != event.pk or recipient.status != Registration.Status.CONFIRMED:
-        raise ValidationError(_("This person is not a confirmed participant of the event."))
-    if recipient.pk == sender.pk:
-        raise ValidationError(_("You cannot request a meeting with yourself."))
-    if sender.company_id is not None and sender.company_id == recipient.company_id:
-        raise ValidationError(_("You cannot request a meeting with your own company."))
-    if priority not in MeetingRequest.Priority.values:
-        raise ValidationError(_("Unknown priority."))
-    reverse = MeetingRequest.objects.filter(requester=recipient, recipient=sender, status__in=LIVE).first()
-    if reverse is not None:
-        raise ValidationError(_("This person has already asked you for a meeting: answer their request."))
-    row, created = MeetingRequest.objects.select_for_update().get_or_create(
-        requester=sender,
-        recipient=recipient,
-        defaults={"event": event, "message": message[:2000], "priority": priority},
+    _check_pair(event, requester=sender, recipient=recipient, priority=priority, for_hub=False)
+    row, fresh = _open(event, requester=sender, recipient=recipient, message=message, priority=priority)
+    if fresh:
+        notices.request_received(row)
+    return row
+
+
+@transaction.atomic
+def request_meeting_for(
+    *,
+    event: Event,
+    user: Any,
+    requester: Registration,
+    recipient: Registration,
+    message: str = "",
+    priority: int = 1,
+    agreed: bool = False,
+) -> MeetingRequest:
+    """A hub operator enters a request for two participants who arranged it off the site, mostly by
+    phone. With `agreed` both sides have said yes, so it is accepted at once and the scheduler takes
+    it like any other; otherwise the requested side answers it as usual."""
+    require_runner(user, event)
+    _require_matchmaking(event)
+    event = lock_event(event)
+    # The form read both rows before the lock: a cancellation made since then must count.
+    requester, recipient = (
+        Registration.objects.select_related("user", "company").get(pk=r.pk) for r in (requester, recipient)
     )
-    if not created:
-        if row.status == MeetingRequest.Status.DECLINED:
-            raise ValidationError(_("This person declined your meeting request."))
-        if row.status != MeetingRequest.Status.CANCELLED:
-            return row  # asked twice: nothing new to tell
-        row.status, row.message, row.priority = MeetingRequest.Status.PENDING, message[:2000], priority
-        row.answered_at = None
-        row.save(update_fields=["status", "message", "priority", "answered_at"])
-    notices.request_received(row)
+    _check_pair(event, requester=requester, recipient=recipient, priority=priority, for_hub=True)
+    row, _fresh = _open(
+        event,
+        requester=requester,
+        recipient=recipient,
+        message=message,
+        priority=priority,
+        registered_by=user,
+        accepted=agreed,
+    )
+    notices.request_registered(row)
     return row
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/schedule/", views_matchmaking.schedule, name="schedule"),
     path("<int:pk>/schedule/<int:meeting_pk>/lock/", views_matchmaking.meeting_lock, name="lock"),
     path("<int:pk>/schedule/place/", views_matchmaking.meeting_place, name="place"),
+    path("<int:pk>/schedule/request/", views_matchmaking.meeting_request_for, name="request_for"),
     path("<int:pk>/agenda/", views_matchmaking.agenda, name="agenda"),
     path("<int:pk>/after/", views_followup.after, name="after"),
     path("<int:pk>/agenda.ics", views_matchmaking.agenda_ics, name="agenda_ics"),

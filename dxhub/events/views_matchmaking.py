@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from dxhub.events import exports, selectors
 from dxhub.events import services_matchmaking as mm
 from dxhub.events.access import get_event_for_user, get_meeting_request_for_user, own_registration
-from dxhub.events.forms import MeetingRequestForm
+from dxhub.events.forms import MeetingRequestForm, OnBehalfRequestForm
 from dxhub.events.models import Event, Registration, ScheduledMeeting
 
 
@@ -124,7 +124,7 @@ def availability(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def schedule(request: HttpRequest, pk: int) -> HttpResponse:
     """The operator runs the scheduler (all again, or refill around the standing meetings), locks
-    meetings and reads the table plan."""
+    meetings, reads the table plan and enters requests for participants (`meeting_request_for`)."""
     event = _matchmaking(request, pk, write=True)
     if request.method == "POST":
         try:
@@ -138,16 +138,55 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"meetings": run.meetings, "weight": run.weight, "bound": run.bound},
             )
         return redirect("events:schedule", pk=event.pk)
-    context = {
+    return render(request, "events/schedule.html", _schedule_context(event, OnBehalfRequestForm(event=event)))
+
+
+def _schedule_context(event: Event, form: OnBehalfRequestForm) -> dict[str, Any]:
+    return {
         "event": event,
         "plan": selectors.table_plan(event),
         "tables": range(1, event.tables + 1),
         "waiting": selectors.unscheduled_requests(event),
+        "registered": selectors.hub_registered_requests(event),
         "slots": event.slots.all(),
         "runs": event.schedule_runs.all()[:5],
+        "form": form,
         "nav_section": "events",
     }
-    return render(request, "events/schedule.html", context)
+
+
+@login_required
+@require_POST
+def meeting_request_for(request: HttpRequest, pk: int) -> HttpResponse:
+    """대리 미팅 등록: the operator enters a request for two participants who arranged it by phone. A
+    refusal shows the schedule page again with the form as typed."""
+    event = _matchmaking(request, pk, write=True)
+    form = OnBehalfRequestForm(request.POST, event=event)
+    if form.is_valid():
+        try:
+            row = mm.request_meeting_for(
+                event=event,
+                user=request.user,
+                requester=form.cleaned_data["requester"],
+                recipient=form.cleaned_data["recipient"],
+                message=form.cleaned_data["message"],
+                priority=form.cleaned_data["priority"],
+                agreed=form.cleaned_data["agreed"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Meeting registered for %(requester)s and %(recipient)s (%(status)s).")
+                % {
+                    "requester": row.requester.display_name,
+                    "recipient": row.recipient.display_name,
+                    "status": row.get_status_display(),
+                },
+            )
+            return redirect("events:schedule", pk=event.pk)
+    return render(request, "events/schedule.html", _schedule_context(event, form))
 
 
 @login_required
