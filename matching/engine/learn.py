@@ -98,19 +98,33 @@ def cross_validate(
     folds: int = 5,
     seed: int = 0,
     k: int = 10,
+    fold_key: Mapping[str, str] | None = None,
 ) -> LearnReport:
-    """Out-of-fold nDCG@k of learned weights (folds over needs) beside the shipped weights."""
+    """Out-of-fold nDCG@k of learned weights (folds over needs) beside the shipped weights.
+
+    ``fold_key`` (query → key) keeps the queries that share a key in one fold, e.g. the queries one
+    supplier won: then no fold is scored with weights fitted on the same winners."""
     usable = [g for g in groups if len(g.gains) >= 2 and sum(g.gains) > 0]
     if len(usable) < folds:
         raise ValueError(
             f"{len(usable)} needs have two or more judged suppliers and a positive one; need {folds}"
         )
-    order = list(range(len(usable)))
-    random.Random(seed).shuffle(order)
+    fold = [0] * len(usable)
+    if fold_key is None:
+        order = list(range(len(usable)))
+        random.Random(seed).shuffle(order)
+        for j, i in enumerate(order):
+            fold[i] = j % folds
+    else:
+        keys = [fold_key.get(g.query, g.query) for g in usable]
+        distinct = sorted(set(keys))
+        random.Random(seed).shuffle(distinct)
+        of_key = {key: n % folds for n, key in enumerate(distinct)}
+        fold = [of_key[key] for key in keys]
     scores: list[float] = []
     for f in range(folds):
-        test = [usable[i] for i in order[f::folds]]
-        train = [usable[i] for j, i in enumerate(order) if j % folds != f]
+        test = [g for g, n in zip(usable, fold, strict=True) if n == f]
+        train = [g for g, n in zip(usable, fold, strict=True) if n != f]
         weights = fit(train, names)
         scores.extend([ndcg([g], weights, names, k) for g in test])
     return LearnReport(

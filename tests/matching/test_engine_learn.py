@@ -51,3 +51,25 @@ def test_nothing_to_learn_is_an_error_not_a_guess():
         fit(flat, NAMES)
     with pytest.raises(ValueError, match="two or more judged"):
         cross_validate(flat, NAMES, SHIPPED)
+
+
+def test_folds_by_key_never_split_a_key_between_training_and_scoring(monkeypatch):
+    import matching.engine.learn as learn
+
+    groups = groups_driven_by("lexical", n=40)
+    key = {g.query: f"firm{int(g.query[1:]) % 7}" for g in groups}
+    trained: list[set[str]] = []
+    real_fit = learn.fit
+
+    def recording_fit(train, names, **kw):
+        trained.append({g.query for g in train})
+        return real_fit(train, names, **kw)
+
+    monkeypatch.setattr(learn, "fit", recording_fit)
+    report = learn.cross_validate(groups, NAMES, SHIPPED, folds=3, fold_key=key)
+    assert len(trained) == 4  # three folds, then every group
+    held_out = [{g.query for g in groups} - queries for queries in trained[:3]]
+    for queries, held in zip(trained[:3], held_out, strict=True):
+        assert held and not ({key[q] for q in queries} & {key[q] for q in held})
+    assert sorted(q for held in held_out for q in held) == sorted(g.query for g in groups)
+    assert report.learned_ndcg > report.shipped_ndcg
