@@ -28,17 +28,17 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.embedding.base import Embedder, Kind
-from matching.engine import persist
+from matching.engine import persist, textparts
 from matching.engine.columns import supplier_parts
 from matching.engine.evidence import phrases, reference_document
 from matching.engine.explain import Match, Names, build_explanation, readable_terms, similar_projects
 from matching.engine.exposure import rerank
 from matching.engine.features import Pooling, TextFeaturizer, text_key
-from matching.engine.lexical import LexicalIndex
 from matching.engine.profiles import NO_FILTERS, Filters, NeedProfile, Profile, SupplierProfile
 from matching.engine.side import Side
 from matching.engine.structured import StructuredFit, StructuredParams, assess
 from matching.engine.synonyms import Synonyms
+from matching.engine.textparts import Query, bag
 from matching.engine.weights import Weights, default_weights
 from matching.vectors import single_thread_blas
 from matching.vectors.store import VectorQuery, VectorStore
@@ -59,19 +59,6 @@ class Reciprocal:
     score: float
     supplier_for_need: Match
     need_for_supplier: Match
-
-
-@dataclass(frozen=True)
-class _Query:
-    profile: Profile
-    terms: list[str]
-    phrases: list[str]
-    vector: FloatVector
-
-    @property
-    def document(self) -> list[str]:
-        """Words and phrases: what a need is matched against a supplier's past projects with."""
-        return [*self.terms, *self.phrases]
 
 
 def _serialised[**P, R](
@@ -207,6 +194,9 @@ class MatchEngine:
         analysed = iter(self.featurizer_.terms_many([r.text for row in refs for r in row]))
         return [[reference_document(next(analysed)) for _ in row] for row in refs]
 
+    def _documents(self, supplier: SupplierProfile) -> list[list[str]]:
+        return self.reference_documents([supplier])[0]
+
     @_serialised
     def upsert_supplier(self, supplier: SupplierProfile) -> None:
         """Add or replace one supplier (its text is re-embedded only if it changed)."""
@@ -302,76 +292,19 @@ class MatchEngine:
         return Reciprocal(need.id, supplier.id, score, forward, backward)
 
     # -- internals ------------------------------------------------------------------------------
-    def _query(self, profile: Profile, own: Side, kind: Kind) -> _Query:
+    def _query(self, profile: Profile, own: Side, kind: Kind) -> Query:
         row = own.row_of(profile.id)
         if row is not None and (not profile.text or own.text_keys_[row] == text_key(profile.text)):
-            terms = _bag(own.lexical_, row)
-            return _Query(profile, terms, _bag(own.phrases_, row), own.vectors_.get([row])[0])
+            terms = bag(own.lexical_, row)
+            return Query(profile, terms, bag(own.phrases_, row), own.vectors_.get([row])[0])
         terms = self.featurizer_.terms(profile.text)
-        return _Query(profile, terms, phrases(terms), self.featurizer_.embed([profile.text], kind=kind)[0])
+        return Query(profile, terms, phrases(terms), self.featurizer_.embed([profile.text], kind=kind)[0])
 
     def _dense(self, cosine: float | FloatVector) -> npt.NDArray[np.float64]:
         floor = self.weights_.floor(self.embedder.name)
         return np.clip((np.asarray(cosine, dtype=np.float64) - floor) / (1.0 - floor), 0.0, 1.0)
 
-    def _lexical(
-        self, side: Side, terms: Sequence[str], bm25: npt.NDArray[np.float32]
-    ) -> npt.NDArray[np.float64]:
-        ideal = side.lexical_.ideal(terms) * self.weights_.lexical_scale
-        if ideal <= 0:
-            return np.zeros(bm25.shape[0])
-        return np.minimum(1.0, bm25.astype(np.float64) / ideal)
-
-    def _scaled(self, scores: npt.NDArray[np.floating], ideal: float) -> npt.NDArray[np.float64]:
-        ideal *= self.weights_.lexical_scale
-        if ideal <= 0:
-            return np.zeros(scores.shape[0])
-        return np.minimum(1.0, scores.astype(np.float64) / ideal)
-
-    def _phrase(self, side: Side, query: _Query, rows: IntArray) -> npt.NDArray[np.float64]:
-        return self._scaled(side.phrases_.score_rows(query.phrases, rows), side.phrases_.ideal(query.phrases))
-
-    def _reference_of(self, supplier: SupplierProfile) -> Callable[[Sequence[str]], float]:
-        """Scores a need (its words and phrases) against the supplier's best past project, in [0, 1].
-        A stored supplier's projects come from the index; others' are analysed once, here."""
-        refs = self.suppliers_.references_
-        row = self.suppliers_.row_of(supplier.id)
-        stored = self.suppliers_.profile(row) if row is not None else None
-        best: Callable[[Sequence[str]], float]
-        if isinstance(stored, SupplierProfile) and stored.references == supplier.references:
-            at = np.asarray([row], dtype=np.int64)
-
-            def best(doc: Sequence[str]) -> float:
-                return float(refs.best(doc, at)[0])
-        else:
-            documents = self.reference_documents([supplier])[0]
-
-            def best(doc: Sequence[str]) -> float:
-                return refs.best_of_documents(doc, documents)
-
-        def score(doc: Sequence[str]) -> float:
-            return float(self._scaled(np.asarray([best(doc)]), refs.ideal(doc))[0])
-
-        return score
-
-    def _references(self, query: _Query, side: Side, rows: IntArray) -> npt.NDArray[np.float64]:
-        if side.kind == "supplier":
-            refs = side.references_
-            return self._scaled(refs.best(query.document, rows), refs.ideal(query.document))
-        assert isinstance(query.profile, SupplierProfile)
-        supplier = query.profile
-        refs = self.suppliers_.references_
-        row = self.suppliers_.row_of(supplier.id)
-        stored = self.suppliers_.profile(row) if row is not None else None
-        if isinstance(stored, SupplierProfile) and stored.references == supplier.references:
-            projects = refs.project_weights(row)
-        else:
-            projects = refs.project_weights(None, self.reference_documents([supplier])[0])
-        best, ideal = refs.best_for_rows(projects, (side.lexical_, side.phrases_), rows)
-        scaled = ideal * self.weights_.lexical_scale
-        return np.minimum(1.0, np.divide(best, scaled, out=np.zeros_like(best), where=scaled > 0))
-
-    def _pair(self, query: _Query, profile: Profile) -> tuple[NeedProfile, SupplierProfile]:
+    def _pair(self, query: Query, profile: Profile) -> tuple[NeedProfile, SupplierProfile]:
         if isinstance(query.profile, NeedProfile):
             assert isinstance(profile, SupplierProfile)
             return query.profile, profile
@@ -380,7 +313,7 @@ class MatchEngine:
 
     def _rank(
         self,
-        query: _Query,
+        query: Query,
         side: Side,
         k: int,
         filters: Filters,
@@ -397,13 +330,17 @@ class MatchEngine:
             rows = np.union1d(lex_rows, dense_rows)
         if rows.size == 0 or k <= 0:
             return []
-        lexical = self._lexical(side, query.terms, side.lexical_.score_rows(query.terms, rows))
+        lexical = textparts.lexical(
+            side, query.terms, side.lexical_.score_rows(query.terms, rows), self.weights_.lexical_scale
+        )
         with single_thread_blas():
             dense = self._dense(side.vectors_.get(rows) @ query.vector)
         columns = self._structured(query, side, rows)
         columns["lexical"], columns["dense"] = lexical, dense
-        columns["phrase"] = self._phrase(side, query, rows)
-        columns["reference"] = self._references(query, side, rows)
+        columns["phrase"] = textparts.phrase(side, query, rows, self.weights_.lexical_scale)
+        columns["reference"] = textparts.references(
+            self.suppliers_, query, side, rows, self._documents, self.weights_.lexical_scale
+        )
         columns["cosine"] = side.lexical_.cosine_rows(query.terms, rows)
         weights = w.normalised
         total = np.zeros(rows.shape[0])
@@ -440,7 +377,7 @@ class MatchEngine:
         kept = [r for r in found if r is not None and (mask is None or bool(mask[r]))]
         return np.asarray(kept, dtype=np.int64)
 
-    def _structured(self, query: _Query, side: Side, rows: IntArray) -> dict[str, npt.NDArray[np.float64]]:
+    def _structured(self, query: Query, side: Side, rows: IntArray) -> dict[str, npt.NDArray[np.float64]]:
         """Structured parts of every candidate: in arrays for a need's suppliers, pair by pair otherwise."""
         if isinstance(query.profile, NeedProfile) and side.kind == "supplier":
             return supplier_parts(query.profile, side.columns_, rows, self.params_)
@@ -449,7 +386,7 @@ class MatchEngine:
 
     def _match(
         self,
-        query: _Query,
+        query: Query,
         side: Side,
         row: int,
         parts: dict[str, float],
@@ -483,7 +420,7 @@ class MatchEngine:
         return Match(profile.id, score, parts, explanation)
 
     def _pair_match(
-        self, query: _Query, other: _Query, side: Side, fit: StructuredFit, dense: npt.NDArray[np.float64]
+        self, query: Query, other: Query, side: Side, fit: StructuredFit, dense: npt.NDArray[np.float64]
     ) -> Match:
         row = side.row_of(other.profile.id)
         need, supplier = self._pair(query, other.profile)
@@ -491,17 +428,20 @@ class MatchEngine:
         if row is not None:
             at = np.asarray([row], dtype=np.int64)
             bm25 = side.lexical_.score_rows(query.terms, at)
-            phrase = float(self._phrase(side, query, at)[0])
+            phrase = float(textparts.phrase(side, query, at, self.weights_.lexical_scale)[0])
             cosine = float(side.lexical_.cosine_rows(query.terms, at)[0])
         else:
             bm25 = np.asarray([side.lexical_.score_terms(query.terms, other.terms)], dtype=np.float32)
             phrase_bm25 = side.phrases_.score_terms(query.phrases, other.phrases)
-            phrase = float(self._scaled(np.asarray([phrase_bm25]), side.phrases_.ideal(query.phrases))[0])
+            ideal = side.phrases_.ideal(query.phrases)
+            phrase = float(textparts.scaled(np.asarray([phrase_bm25]), ideal, self.weights_.lexical_scale)[0])
             cosine = side.lexical_.cosine_terms(query.terms, other.terms)
         parts = {
-            "lexical": float(self._lexical(side, query.terms, bm25)[0]),
+            "lexical": float(textparts.lexical(side, query.terms, bm25, self.weights_.lexical_scale)[0]),
             "phrase": phrase,
-            "reference": self._reference_of(supplier)(need_query.document),
+            "reference": textparts.reference_scorer(
+                self.suppliers_, supplier, self._documents, self.weights_.lexical_scale
+            )(need_query.document),
             "cosine": cosine,
             "dense": float(dense),
             **fit.parts(),
@@ -558,9 +498,3 @@ class MatchEngine:
     def disk_version(directory: str | Path) -> str:
         """The version an engine fully caught up with ``directory`` would report."""
         return persist.disk_version(Path(directory))
-
-
-def _bag(index: LexicalIndex, row: int) -> list[str]:
-    """A stored row's terms as a bag (each term repeated by its count; order is lost)."""
-    tids, tfs = index.row_terms(row)
-    return [index.terms_[t] for t, n in zip(tids.tolist(), tfs.tolist(), strict=True) for _ in range(int(n))]
