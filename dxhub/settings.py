@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "dxhub.collab",
     "dxhub.programmes",
     "dxhub.events",
+    "dxhub.site",
 ]
 
 MIDDLEWARE = [

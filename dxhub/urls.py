@@ -3,14 +3,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from dxhub.api import api
+from dxhub.site.api import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("", include("dxhub.core.urls")),
+    path("", include("dxhub.site.urls")),
     path("me/", include("dxhub.accounts.urls")),
     path("hubs/", include("dxhub.hubs.urls")),
     path("companies/", include("dxhub.companies.urls")),

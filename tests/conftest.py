@@ -22,7 +22,7 @@ PASSWORD = "pw-test-1234"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from dxhub.reference.loader import load_all
+    from dxhub.hubs.seed import load_all
 
     with django_db_blocker.unblock():
         load_all()
@@ -55,7 +55,7 @@ def matching_dir(settings, tmp_path):
 def hubs(db) -> dict[str, Hub]:
     # Transactional tests (the browser ones) flush the database afterwards: reload what they removed.
     if not Hub.objects.exists():
-        from dxhub.reference.loader import load_all
+        from dxhub.hubs.seed import load_all
 
         load_all()
     return {h.slug: h for h in Hub.objects.all()}

@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dxhub.accounts.models import ApiToken, Invitation, User
-from dxhub.companies.models import Company, ContactPerson
+from dxhub.accounts.personal_data import PERSONAL_DATA
 
 INVITATION_DAYS = 14
 
 
 @transaction.atomic
-def invitation_create(*, company: Company, email: str, invited_by: Any) -> Invitation:
+def invitation_create(*, company: Any, email: str, invited_by: Any) -> Invitation:
     email = email.strip().lower()
     if User.objects.filter(email=email).exists():
         raise ValidationError(_("This person already has an account."))
@@ -67,7 +67,6 @@ def token_issue(user: User, name: str) -> str:
 
 def personal_data(user: User) -> dict[str, Any]:
     """Everything dxhub holds about this person, as one JSON-ready document."""
-    contacts = ContactPerson.objects.filter(user=user).select_related("company")
     entries = LogEntry.objects.filter(actor=user).select_related("content_type").order_by("-timestamp")[:1000]
     return {
         "generated_at": timezone.now().isoformat(),
@@ -82,10 +81,7 @@ def personal_data(user: User) -> dict[str, Any]:
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
-        "contact_records": [
-            {"company": c.company.name, "name": c.name, "title": c.title, "email": c.email, "phone": c.phone}
-            for c in contacts
-        ],
+        **{key: section.export(user) for key, section in PERSONAL_DATA.items()},
         "api_tokens": [
             {"name": t.name, "prefix": t.prefix, "created_at": t.created_at.isoformat()}
             for t in user.api_tokens.all()
@@ -108,7 +104,8 @@ def personal_data_delete(user: User) -> None:
     The account row stays (anonymised) so that audit entries keep pointing at "a deleted user"
     rather than disappearing, which the hub's reporting needs.
     """
-    ContactPerson.objects.filter(user=user).delete()
+    for section in PERSONAL_DATA:
+        section.erase(user)
     user.api_tokens.all().delete()
     Invitation.objects.filter(email=user.email, accepted_at__isnull=True).delete()
     user.email = f"deleted-{user.pk}-{secrets.token_hex(4)}@deleted.invalid"

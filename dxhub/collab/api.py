@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from ninja import P, QueryEx, Router, Status
 
-from dxhub.api import ERRORS
 from dxhub.collab import selectors, services, services_meetings, services_project
 from dxhub.collab.access import get_collaboration_for_user, side_of
 from dxhub.collab.actions import meeting_in, milestone_in, proposal_in
@@ -37,7 +36,7 @@ from dxhub.collab.schemas import (
 )
 from dxhub.collab.serializers import detail, summary
 from dxhub.companies.access import get_company_for_user
-from dxhub.core.api_schemas import PageOut, page_of
+from dxhub.core.api_schemas import ERRORS, PageOut, page_of
 from dxhub.hubs.models import Hub
 from dxhub.needs.access import get_need_for_user
 

@@ -74,7 +74,7 @@ def _pairs(
 ) -> list[tuple[Need, Company, str]]:
     """Need × supplier pairs with a target stage: the personas' first, then a seeded sample."""
     open_needs = list(
-        Need.objects.filter(status__in=[Need.Status.PUBLISHED, Need.Status.IN_DISCUSSION])
+        Need.objects.open()
         .select_related("company", "hub")
         .prefetch_related("required_capabilities")
         .order_by("pk")

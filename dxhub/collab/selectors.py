@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from dxhub.collab.access import collaborations_visible_to
 from dxhub.collab.models import OPEN_STAGES, Collaboration, JourneyEvent, Message, Side
+from dxhub.core.hooks import Contributions
 from dxhub.hubs.models import Hub
-from dxhub.matches.models import MatchResult
 
 Stage = Collaboration.Stage
 STUCK_AFTER_DAYS = 14
@@ -135,14 +135,13 @@ def pipeline_board(user: Any, *, hub: Hub | None, threshold_days: int = STUCK_AF
     return Board(hub, counts, columns, stuck, funnel(hub), threshold_days)
 
 
+# Steps of the funnel before a collaboration exists, counted by the apps above (matching adds "match",
+# the pairs on stored shortlists, in its AppConfig.ready()). Each is called with the hub (None: all).
+FUNNEL_STEPS: Contributions[Callable[[Hub | None], tuple[str, int]]] = Contributions("funnel steps")
+
+
 def funnel(hub: Hub | None) -> list[tuple[str, int]]:
     """Pairs reaching each step: matched (stored shortlist pairs), meeting held, agreement, verified outcome."""
-    matches = _hub_scope(
-        MatchResult.objects.filter(direction=MatchResult.Direction.SUPPLIERS_FOR_NEED),
-        hub,
-        "need__hub_id",
-        "company__hub_id",
-    )
     events = _hub_scope(JourneyEvent.objects.all(), hub, "need__hub_id", "supplier__hub_id")
 
     def pairs(kind: str) -> int:
@@ -150,7 +149,7 @@ def funnel(hub: Hub | None) -> list[tuple[str, int]]:
 
     interest = _hub_scope(Collaboration.objects.all(), hub, "need__hub_id", "supplier__hub_id").count()
     return [
-        ("match", matches.count()),
+        *(step(hub) for step in FUNNEL_STEPS),
         ("interest", interest),
         ("meeting", pairs(JourneyEvent.Kind.MEETING_HELD)),
         ("agreement", pairs(JourneyEvent.Kind.AGREEMENT)),

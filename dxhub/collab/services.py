@@ -148,7 +148,7 @@ def label(collaboration: Collaboration) -> dict[str, str]:
 
 
 def _check_pair(need: Need, supplier: Company) -> None:
-    if need.status not in (Need.Status.PUBLISHED, Need.Status.IN_DISCUSSION):
+    if not need.is_open:
         raise ValidationError(_("Interest can be shown in open needs only."))
     if not supplier.is_supplier:
         raise ValidationError(_("The other company is not a supplier."))

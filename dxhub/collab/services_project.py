@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dxhub.collab.hooks import track_record_changed
 from dxhub.collab.models import (
     Agreement,
     Collaboration,
@@ -35,7 +36,6 @@ from dxhub.collab.services import (
     require_stage,
     tell,
 )
-from dxhub.matches.tasks import after_company_saved
 from dxhub.notifications.models import Kind
 
 Stage = Collaboration.Stage
@@ -315,7 +315,7 @@ def outcome_verify(collaboration: Collaboration, *, user: Any, note: str = "") -
     move(locked, Stage.VERIFIED)
     locked.save()
     record(locked, JourneyEvent.Kind.VERIFIED, side=Side.OPERATOR, actor=user)
-    after_company_saved(locked.supplier_id)  # the track record changed: re-rank the supplier
+    track_record_changed.announce(company_id=locked.supplier_id)  # re-ranks the supplier
     tell(
         locked,
         members(locked.supplier_id) + members(locked.need.company_id),

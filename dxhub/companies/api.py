@@ -8,13 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Field, P, QueryEx, Router, Schema, Status
 
-from dxhub.api import ERRORS
 from dxhub.companies.access import can_see_contacts, consented_partners, get_company_for_user
 from dxhub.companies.brn import normalize_brn
 from dxhub.companies.models import Company
 from dxhub.companies.selectors import company_list
 from dxhub.companies.services import company_create, company_update
 from dxhub.core.api_schemas import (
+    ERRORS,
     INT32_MAX,
     INT64_MAX,
     MAX_KEYS,

@@ -7,9 +7,9 @@ from typing import Any
 
 from django.db import transaction
 
+from dxhub.companies.hooks import company_saved
 from dxhub.companies.models import Company, ContactConsent, ContactPerson
 from dxhub.core.search import index_text
-from dxhub.matches.tasks import after_company_saved
 from dxhub.reference.models import Capability, KsicCode
 
 COMPANY_FIELDS = (
@@ -60,7 +60,7 @@ def company_create(
     company.ksic_codes.set(list(ksic_codes))
     company.capabilities.set(list(capabilities))
     company_refresh_search(company)
-    after_company_saved(company.pk)
+    company_saved.announce(company_id=company.pk)
     return company
 
 
@@ -84,7 +84,7 @@ def company_update(
     if capabilities is not None:
         company.capabilities.set(list(capabilities))
     company_refresh_search(company)
-    after_company_saved(company.pk)
+    company_saved.announce(company_id=company.pk)
     return company
 
 

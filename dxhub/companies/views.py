@@ -17,12 +17,12 @@ from django.views.decorators.http import require_POST
 from dxhub.accounts.services import invitation_create
 from dxhub.companies import forms
 from dxhub.companies.access import can_see_contacts, get_company_for_user
+from dxhub.companies.panels import company_panels
 from dxhub.companies.selectors import EXPORT_HEADERS, company_export_rows, company_list
 from dxhub.companies.services import company_create, company_refresh_search, company_update
 from dxhub.core.audit import describe_changes
 from dxhub.core.export import xlsx_response
 from dxhub.core.pagination import paginate, query_without_page
-from dxhub.needs.access import needs_visible_to
 
 FORMSETS: dict[str, Any] = {
     "contacts": forms.ContactFormSet,
@@ -61,7 +61,7 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": user.has_perm("companies.change_company", company),
         "can_invite": user.has_perm("companies.invite_member", company),
         "can_view_recommendations": user.has_perm("companies.view_recommendations", company),
-        "needs": needs_visible_to(user).filter(company=company).select_related("hub")[:20],
+        "panels": company_panels(user, company),
         "history": history,
         "nav_section": "companies",
     }

@@ -25,6 +25,17 @@ def _reject_nul(value: str) -> str:
     return value
 
 
+class ErrorOut(Schema):
+    """The one error shape of the API: a sentence, and messages per field where a field is at fault."""
+
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+# The error answers every operation declares beside its success (the API root's handlers produce them).
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
 Text = Annotated[str, AfterValidator(_reject_nul)]
 """A string from the request body: anything but NUL characters."""
 

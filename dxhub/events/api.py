@@ -9,8 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Field, P, QueryEx, Router, Schema, Status
 
-from dxhub.api import ERRORS
-from dxhub.core.api_schemas import INT64_MAX, InputSchema, PageOut, Text, page_of
+from dxhub.core.api_schemas import ERRORS, INT64_MAX, InputSchema, PageOut, Text, page_of
 from dxhub.events import selectors, services
 from dxhub.events import services_matchmaking as mm
 from dxhub.events.access import get_event_for_user, get_meeting_request_for_user, own_registration

@@ -59,11 +59,7 @@ def open_needs_for(request: MeetingRequest, user: Any) -> list[Need]:
     _supplier, demander = pair_companies(request)
     if demander is None:
         return []
-    return list(
-        needs_visible_to(user)
-        .filter(company=demander, status__in=(Need.Status.PUBLISHED, Need.Status.IN_DISCUSSION))
-        .order_by("-published_at", "-id")
-    )
+    return list(needs_visible_to(user).open().filter(company=demander).order_by("-published_at", "-id"))
 
 
 @transaction.atomic

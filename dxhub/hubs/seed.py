@@ -72,3 +72,10 @@ def load_hubs() -> int:
     for a, b in LINKS:
         Hub.objects.get(slug=a).linked_hubs.add(Hub.objects.get(slug=b))
     return len(HUBS)
+
+
+def load_all() -> dict[str, int]:
+    """Reference data and the hubs on top of it (`manage.py load_reference`, the demo, the tests)."""
+    from dxhub.reference import loader
+
+    return {**loader.load_all(), "hubs": load_hubs()}

@@ -9,8 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from dxhub.core.selectors import hub_figures
 from dxhub.hubs.access import get_hub_for_user
+from dxhub.hubs.figures import hub_figures
 from dxhub.hubs.forms import CapabilityForm, HubForm
 from dxhub.hubs.models import Hub
 from dxhub.reference.models import Capability

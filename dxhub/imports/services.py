@@ -18,6 +18,7 @@ from dxhub.imports.audit import AuditBatch
 from dxhub.imports.cells import Scope
 from dxhub.imports.columns import COMPANY_COLUMNS, COMPANY_REQUIRED, NEED_COLUMNS, NEED_IGNORED, NEED_REQUIRED
 from dxhub.imports.company_rows import CompanyRow
+from dxhub.imports.hooks import rows_imported
 from dxhub.imports.lookups import Reference
 from dxhub.imports.models import ImportJob
 from dxhub.imports.need_rows import NeedRow
@@ -26,7 +27,6 @@ from dxhub.imports.validate_companies import validate_companies
 from dxhub.imports.validate_needs import validate_needs
 from dxhub.imports.write_companies import Written, write_companies
 from dxhub.imports.write_needs import write_needs
-from dxhub.matches.tasks import after_bulk_change
 
 KINDS = tuple(ImportJob.Kind.values)
 # The job page shows the first errors; a file with more has a systematic problem to fix first.
@@ -130,7 +130,8 @@ def _write(plan: Plan, *, user: Any, job: ImportJob) -> None:
         )
     audit.save()
     if written.created or written.updated:
-        after_bulk_change()  # one rebuild of the matching index, not one refresh per row
+        # One announcement for the whole upload: matching rebuilds once, not once per row.
+        rows_imported.announce(kind=job.kind, created=written.created, updated=written.updated)
     plan.result.created, plan.result.updated = written.created, written.updated
     plan.result.unchanged, plan.result.committed = written.unchanged, True
 

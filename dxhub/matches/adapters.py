@@ -16,8 +16,6 @@ from dxhub.reference.models import Capability, KsicCode
 from matching.engine.explain import Names
 from matching.engine.profiles import NeedProfile, ReferenceSummary, SupplierProfile
 
-OPEN_NEED_STATUSES = (Need.Status.PUBLISHED, Need.Status.IN_DISCUSSION)
-
 
 def supplier_queryset() -> QuerySet[Company]:
     return (
@@ -31,7 +29,7 @@ def supplier_queryset() -> QuerySet[Company]:
 
 def need_queryset() -> QuerySet[Need]:
     return (
-        Need.objects.filter(status__in=OPEN_NEED_STATUSES)
+        Need.objects.open()
         .select_related("company", "company__region", "hub")
         .prefetch_related("required_capabilities", "hub__linked_hubs")
         .order_by("pk")

@@ -8,10 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import P, QueryEx, Router, Schema
 
-from dxhub.api import ERRORS
 from dxhub.companies.access import get_company_for_user
 from dxhub.companies.models import Company
-from dxhub.core.api_schemas import resolve
+from dxhub.core.api_schemas import ERRORS, resolve
 from dxhub.hubs.models import Hub
 from dxhub.matches import selectors, services
 from dxhub.needs.access import get_need_for_user

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from dxhub.companies.models import Company
 from dxhub.matches.models import MatchResult
@@ -50,3 +50,11 @@ def keyword_only(need: Need, k: int = 20) -> list[tuple[Company, list[str]]]:
             scored.append((len(shared), -company.pk, company, shared))
     scored.sort(key=lambda row: (row[0], row[1]), reverse=True)
     return [(company, shared) for _n, _pk, company, shared in scored[:k]]
+
+
+def matched_pairs(hub: Any) -> tuple[str, int]:
+    """The pipeline funnel's first step (`collab.selectors.FUNNEL_STEPS`): need–supplier pairs on shortlists."""
+    rows = MatchResult.objects.filter(direction=MatchResult.Direction.SUPPLIERS_FOR_NEED)
+    if hub is not None:
+        rows = rows.filter(Q(need__hub_id=hub.pk) | Q(company__hub_id=hub.pk))
+    return ("match", rows.count())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.tasks import task
 
 from dxhub.matches import services
@@ -18,13 +17,16 @@ def refresh_company(company_id: int) -> int:
     return services.company_refresh_matches(company_id)
 
 
-def after_need_saved(need_id: int) -> None:
-    """Queue a refresh once the write commits, so the worker reads what was saved."""
-    transaction.on_commit(lambda: refresh_need.enqueue(need_id))
+# The receivers below are subscribed in `MatchesConfig.ready()` to hooks that run after commit, so the
+# worker reads what was saved.
 
 
-def after_company_saved(company_id: int) -> None:
-    transaction.on_commit(lambda: refresh_company.enqueue(company_id))
+def on_need_saved(*, need_id: int) -> None:
+    refresh_need.enqueue(need_id)
+
+
+def on_company_saved(*, company_id: int) -> None:
+    refresh_company.enqueue(company_id)
 
 
 @task()
@@ -32,6 +34,7 @@ def rebuild() -> dict[str, int]:
     return services.rebuild_all()
 
 
-def after_bulk_change() -> None:
-    """After an import: rebuild the index and every shortlist in the background."""
-    transaction.on_commit(lambda: rebuild.enqueue())
+def on_rows_imported(*, kind: str, created: int, updated: int) -> None:
+    """After an import: rebuild the index and every shortlist in the background, once."""
+    if created or updated:
+        rebuild.enqueue()

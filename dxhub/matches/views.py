@@ -32,7 +32,7 @@ def need_matches(request: HttpRequest, pk: int) -> HttpResponse:
         ]
     else:
         stored = list(selectors.need_shortlist(need))
-        if not stored and need.status in ("published", "discussion"):
+        if not stored and need.is_open:
             services.need_refresh_matches(need.pk)  # first view before the background task ran
             stored = list(selectors.need_shortlist(need))
         rows = [{"company": r.company, "score": r.score, "explanation": r.explanation} for r in stored]

@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404
 
-from dxhub.needs.models import Need
+from dxhub.needs.models import Need, NeedQuerySet
 
-OPEN = (Need.Status.PUBLISHED, Need.Status.IN_DISCUSSION)
+OPEN = Need.OPEN_STATUSES
 
 
-def needs_visible_to(user: Any) -> QuerySet[Need]:
+def needs_visible_to(user: Any) -> NeedQuerySet:
     """Needs a person may read.
 
     - ministry staff: all;
@@ -36,7 +36,7 @@ def needs_visible_to(user: Any) -> QuerySet[Need]:
     return needs.filter(public)
 
 
-def needs_visible_to_company(company: Any) -> QuerySet[Need]:
+def needs_visible_to_company(company: Any) -> NeedQuerySet:
     """What any member of `company` may read (also used to keep recommendations within sight)."""
     open_ = Q(status__in=OPEN)
     rule = Q(company_id=company.pk) | (open_ & Q(visibility=Need.Visibility.PUBLIC))

@@ -6,6 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class NeedQuerySet(models.QuerySet["Need"]):
+    def open(self) -> NeedQuerySet:
+        """Needs that are looking for a supplier: published or in discussion (the one definition)."""
+        return self.filter(status__in=Need.OPEN_STATUSES)
+
+
 class Need(models.Model):
     """A demander's digital-transformation need, from draft to closed."""
 
@@ -26,6 +32,9 @@ class Need(models.Model):
         CANCELLED = "cancelled", _("no longer needed")
         NO_BUDGET = "budget", _("no budget")
         OTHER = "other", _("other")
+
+    # Open: shown to suppliers, ranked by the engine, counted as open on dashboards.
+    OPEN_STATUSES = (Status.PUBLISHED, Status.IN_DISCUSSION)
 
     company = models.ForeignKey(
         "companies.Company", verbose_name=_("company"), on_delete=models.CASCADE, related_name="needs"
@@ -76,6 +85,8 @@ class Need(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
+    objects = NeedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("DX need")
         verbose_name_plural = _("DX needs")
@@ -94,6 +105,10 @@ class Need(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
 
 
 def attachment_path(instance: NeedAttachment, filename: str) -> str:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from dxhub.companies.models import Company
 from dxhub.core.search import index_text
-from dxhub.matches.tasks import after_need_saved
+from dxhub.needs.hooks import need_saved
 from dxhub.needs.models import Need
 from dxhub.reference.models import Capability
 
@@ -83,7 +83,7 @@ def need_create(
     need.save()
     need.required_capabilities.set(list(required_capabilities))
     need_refresh_search(need)
-    after_need_saved(need.pk)
+    need_saved.announce(need_id=need.pk)
     return need
 
 
@@ -103,7 +103,7 @@ def need_update(
     if required_capabilities is not None:
         need.required_capabilities.set(list(required_capabilities))
     need_refresh_search(need)
-    after_need_saved(need.pk)
+    need_saved.announce(need_id=need.pk)
     return need
 
 
@@ -116,7 +116,7 @@ def _transition(need: Need, to: str) -> Need:
             % {"from": locked.get_status_display(), "to": Need.Status(to).label}
         )
     locked.status = to
-    after_need_saved(locked.pk)  # opening or closing a need changes who it is shown to
+    need_saved.announce(need_id=locked.pk)  # opening or closing a need changes who it is shown to
     return locked
 
 

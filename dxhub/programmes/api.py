@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja import Field, P, QueryEx, Router, Schema, Status
 
-from dxhub.api import ERRORS
 from dxhub.companies.models import Company
 from dxhub.core.api_schemas import (
+    ERRORS,
     INT64_MAX,
     MAX_KEYS,
     InputSchema,

@@ -84,11 +84,5 @@ def load_capabilities() -> int:
 
 
 def load_all() -> dict[str, int]:
-    from dxhub.hubs.seed import load_hubs
-
-    return {
-        "ksic": load_ksic(),
-        "regions": load_regions(),
-        "capabilities": load_capabilities(),
-        "hubs": load_hubs(),
-    }
+    """The reference tables only; `dxhub.hubs.seed.load_all` adds the hubs that stand on them."""
+    return {"ksic": load_ksic(), "regions": load_regions(), "capabilities": load_capabilities()}

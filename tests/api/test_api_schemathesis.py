@@ -20,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxhub.api import api as ninja_api
 from dxhub.companies.brn import make_brn
 from dxhub.needs.models import Need
+from dxhub.site.api import api as ninja_api
 from tests.factories import NeedFactory
 
 EXAMPLES = int(os.environ.get("DXHUB_FUZZ_EXAMPLES", "40"))

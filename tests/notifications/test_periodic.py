@@ -10,9 +10,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from dxhub.collab import services
-from dxhub.core.management.commands.periodic import run_due
 from dxhub.notifications import services as notes
 from dxhub.notifications.models import Preference
+from dxhub.site.management.commands.periodic import run_due
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

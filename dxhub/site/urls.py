@@ -1,5 +1,5 @@
 from django.urls import path
 
-from dxhub.core import views
+from dxhub.site import views
 
 urlpatterns = [path("", views.dashboard, name="dashboard")]

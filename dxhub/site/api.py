@@ -1,4 +1,8 @@
-"""The REST API root (django-ninja): token auth, one error shape, routers from each app, offline docs."""
+"""The REST API root (django-ninja): token auth, one error shape, routers from each app, offline docs.
+
+It sits on the top floor because it gathers every app's router; the routers take `ERRORS` from
+`dxhub.core.api_schemas`, never from here.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +15,12 @@ from auditlog.middleware import AuditlogMiddleware
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
 from dxhub.accounts.models import ApiToken, hash_token
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class TokenAuth(HttpBearer):
@@ -67,8 +66,6 @@ def audited_as_token_user(handler: Callable[..., Any]) -> Callable[..., Any]:
 
 
 api.add_decorator(audited_as_token_user, mode="operation")
-
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 @api.exception_handler(Http404)

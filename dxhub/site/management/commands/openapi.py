@@ -15,7 +15,7 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from dxhub.api import api
+        from dxhub.site.api import api
 
         schema = api.get_openapi_schema()
         self.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2, cls=NinjaJSONEncoder))

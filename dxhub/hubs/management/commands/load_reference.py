@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from dxhub.reference.loader import load_all
+from dxhub.hubs.seed import load_all
 
 
 class Command(BaseCommand):

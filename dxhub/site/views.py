@@ -6,11 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from dxhub.core.selectors import dashboard_context
+from dxhub.site.selectors import dashboard_context
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     context = {"nav_section": "dashboard", **dashboard_context(user)}
-    return render(request, "core/dashboard.html", context)
+    return render(request, "site/dashboard.html", context)

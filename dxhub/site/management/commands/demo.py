@@ -8,11 +8,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dxhub.demo.accounts import DemoAccount, ensure_demo_accounts
-from dxhub.demo.extras import run_extras
 from dxhub.demo.generator import DEFAULT_COMPANIES, DEFAULT_SEED, DemoGenerator, required_reference
 from dxhub.demo.loader import EXACT_INDEX_MAX_COMPANIES, LoadReport, load_demo
 from dxhub.hubs.models import Hub
 from dxhub.reference.models import Capability, KsicCode, Region
+from dxhub.site.demo_stories import run_extras
 
 
 def missing_reference() -> dict[str, set[str]]:
@@ -76,7 +76,7 @@ class Command(BaseCommand):
         if missing_reference():
             if not quiet:
                 self.stdout.write("Loading reference data (KSIC, regions, capabilities, hubs)…")
-            from dxhub.reference.loader import load_all
+            from dxhub.hubs.seed import load_all
 
             load_all()
             if still := missing_reference():
