@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from dxhub.collab import forms, services, services_meetings, services_project
-from dxhub.collab.models import Collaboration, Meeting, Milestone, ProposalVersion
+from dxhub.collab.models import Collaboration, Meeting, ProjectMilestone, ProposalVersion
 
 
 def meeting_in(c: Collaboration, pk: int) -> Meeting:
@@ -31,7 +31,7 @@ def proposal_in(c: Collaboration, pk: int) -> ProposalVersion:
     return found
 
 
-def milestone_in(c: Collaboration, pk: int) -> Milestone:
+def milestone_in(c: Collaboration, pk: int) -> ProjectMilestone:
     found = c.milestones.filter(pk=pk).first()
     if found is None:
         raise Http404("milestone not found")

@@ -16,13 +16,13 @@ from django.utils import timezone
 
 from dxhub.accounts.models import User
 from dxhub.collab.models import (
-    Agreement,
     Collaboration,
     JourneyEvent,
     Meeting,
     Message,
-    Milestone,
     Outcome,
+    ProjectAgreement,
+    ProjectMilestone,
     ProposalVersion,
 )
 from dxhub.companies.models import Company, ContactConsent
@@ -233,7 +233,7 @@ def _project(c: Collaboration, t: Any) -> None:
     if proposal is None:
         return
     ProposalVersion.objects.filter(pk=proposal.pk).update(status=ProposalVersion.Status.ACCEPTED)
-    Agreement.objects.create(
+    ProjectAgreement.objects.create(
         collaboration=c,
         proposal=proposal,
         price=proposal.price,
@@ -241,7 +241,7 @@ def _project(c: Collaboration, t: Any) -> None:
         supplier_confirmed_at=t,
     )
     for i, title in enumerate(["현장 데이터 수집", "PoC 결과 보고", "현장 적용"]):
-        Milestone.objects.create(
+        ProjectMilestone.objects.create(
             collaboration=c,
             title=title,
             due=(t + timedelta(days=30 * (i + 1))).date(),
@@ -250,7 +250,7 @@ def _project(c: Collaboration, t: Any) -> None:
 
 
 def _outcome(rng: random.Random, c: Collaboration, need: Need, t: Any, *, verified: bool) -> None:
-    Milestone.objects.filter(collaboration=c).update(done_at=t)
+    ProjectMilestone.objects.filter(collaboration=c).update(done_at=t)
     operator = User.objects.filter(role=User.Role.OPERATOR, hub_id=need.hub_id).first()
     Outcome.objects.create(
         collaboration=c,

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from dxhub.collab.models_work import (  # noqa: F401  (Django finds models through this module)
-    Agreement,
-    Milestone,
     Outcome,
+    ProjectAgreement,
+    ProjectMilestone,
     ProjectUpdate,
     ProposalComment,
     ProposalVersion,

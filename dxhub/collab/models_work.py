@@ -73,8 +73,11 @@ class ProposalComment(models.Model):
         return self.text[:40]
 
 
-class Agreement(models.Model):
-    """The accepted proposal, confirmed by both sides. One per collaboration."""
+class ProjectAgreement(models.Model):
+    """The accepted proposal, confirmed by both sides. One per collaboration.
+
+    Not the programme's 협약 (`programmes.Agreement`): this is the two companies' own deal on a project.
+    """
 
     collaboration = models.OneToOneField(
         "collab.Collaboration",
@@ -91,8 +94,8 @@ class Agreement(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("agreement")
-        verbose_name_plural = _("agreements")
+        verbose_name = _("project contract")
+        verbose_name_plural = _("project contracts")
 
     def __str__(self) -> str:
         return f"{self.collaboration_id}: {self.price}"
@@ -102,8 +105,8 @@ class Agreement(models.Model):
         return self.demander_confirmed_at is not None and self.supplier_confirmed_at is not None
 
 
-class Milestone(models.Model):
-    """A milestone of the project with its deliverable."""
+class ProjectMilestone(models.Model):
+    """A milestone of the two companies' project with its deliverable (not a programme payment milestone)."""
 
     collaboration = models.ForeignKey(
         "collab.Collaboration",
@@ -118,8 +121,8 @@ class Milestone(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("milestone")
-        verbose_name_plural = _("milestones")
+        verbose_name = _("project milestone")
+        verbose_name_plural = _("project milestones")
         ordering = ["due", "id"]
 
     def __str__(self) -> str:

@@ -11,7 +11,6 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vText
 
 from dxhub.collab.models import Collaboration, JourneyEvent, Meeting, Side
 from dxhub.collab.services import (
@@ -25,6 +24,7 @@ from dxhub.collab.services import (
     require_stage,
     tell,
 )
+from dxhub.core.calendar import CalendarItem, calendar_ics
 from dxhub.notifications.models import Kind
 
 Stage = Collaboration.Stage
@@ -207,27 +207,19 @@ def meeting_record(meeting: Meeting, *, user: Any, notes: str, next_steps: str =
 def meeting_ics(meeting: Meeting) -> bytes:
     """An iCalendar invitation; SEQUENCE grows with every change so calendars replace the old one."""
     collaboration = meeting.collaboration
-    cal = Calendar()
-    cal.add("prodid", "-//dxhub//collaboration//KO")
-    cal.add("version", "2.0")
-    cal.add("method", "CANCEL" if meeting.status == Meeting.Status.CANCELLED else "PUBLISH")
-    event = Event()
-    event.add("uid", f"meeting-{meeting.pk}@dxhub")
-    event.add("sequence", meeting.sequence)
-    event.add("dtstamp", timezone.now())
     if meeting.starts_at is None:
         raise ValidationError(_("The meeting has no agreed time yet."))
-    event.add("dtstart", meeting.starts_at)
-    event.add("dtend", meeting.starts_at + timedelta(minutes=meeting.duration_minutes))
-    event.add("summary", f"[dxhub] {collaboration.need.title}")
-    event.add(
-        "description",
-        f"{collaboration.need.company.name} ↔ {collaboration.supplier.name}\n{meeting.agenda}".strip(),
+    cancelled = meeting.status == Meeting.Status.CANCELLED
+    item = CalendarItem(
+        uid=f"meeting-{meeting.pk}@dxhub",
+        sequence=meeting.sequence,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.starts_at + timedelta(minutes=meeting.duration_minutes),
+        summary=f"[dxhub] {collaboration.need.title}",
+        description=f"{collaboration.need.company.name} ↔ {collaboration.supplier.name}\n{meeting.agenda}".strip(),
+        location=meeting.location,
+        url=meeting.location if meeting.mode == Meeting.Mode.ONLINE else "",
+        organizer="no-reply@dxhub.local",
+        status="CANCELLED" if cancelled else "CONFIRMED",
     )
-    event["location"] = vText(meeting.location)
-    if meeting.mode == Meeting.Mode.ONLINE:
-        event.add("url", meeting.location)
-    event["organizer"] = vCalAddress("mailto:no-reply@dxhub.local")
-    event.add("status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
-    cal.add_component(event)
-    return cal.to_ical()
+    return calendar_ics([item], product="collaboration", method="CANCEL" if cancelled else "PUBLISH")

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from dxhub.collab.hooks import track_record_changed
 from dxhub.collab.models import (
-    Agreement,
     Collaboration,
     JourneyEvent,
     Meeting,
-    Milestone,
     Outcome,
+    ProjectAgreement,
+    ProjectMilestone,
     ProjectUpdate,
     ProposalComment,
     ProposalVersion,
@@ -138,11 +138,11 @@ def proposal_request_changes(version: ProposalVersion, *, user: Any, note: str) 
 
 
 @transaction.atomic
-def proposal_accept(version: ProposalVersion, *, user: Any) -> Agreement:
+def proposal_accept(version: ProposalVersion, *, user: Any) -> ProjectAgreement:
     """The demander accepts a version; this creates THE agreement (one, however many clicks or tabs)."""
     locked, v = _lock_version(version)
     acting_side(user, locked, Side.DEMANDER)
-    existing = Agreement.objects.filter(collaboration=locked).first()
+    existing = ProjectAgreement.objects.filter(collaboration=locked).first()
     if existing is not None:
         if existing.proposal_id == v.pk:
             return existing
@@ -152,7 +152,7 @@ def proposal_accept(version: ProposalVersion, *, user: Any) -> Agreement:
         raise TransitionError(_("Only the current submitted version can be accepted."))
     v.status = ProposalVersion.Status.ACCEPTED
     v.save()
-    agreement = Agreement.objects.create(collaboration=locked, proposal=v, price=v.price)
+    agreement = ProjectAgreement.objects.create(collaboration=locked, proposal=v, price=v.price)
     move(locked, Stage.AGREEMENT)
     locked.save()
     record(locked, JourneyEvent.Kind.AGREEMENT, side=Side.DEMANDER, actor=user, note=f"v{v.number}")
@@ -166,11 +166,11 @@ def proposal_accept(version: ProposalVersion, *, user: Any) -> Agreement:
 
 
 @transaction.atomic
-def agreement_confirm(collaboration: Collaboration, *, user: Any) -> Agreement:
+def agreement_confirm(collaboration: Collaboration, *, user: Any) -> ProjectAgreement:
     """Each side confirms once; when both have, the project starts."""
     locked = lock(collaboration)
     side = acting_side(user, locked, Side.DEMANDER, Side.SUPPLIER)
-    agreement = Agreement.objects.select_for_update().filter(collaboration=locked).first()
+    agreement = ProjectAgreement.objects.select_for_update().filter(collaboration=locked).first()
     if agreement is None:
         raise TransitionError(_("There is no agreement without an accepted proposal."))
     field = "demander_confirmed_at" if side == Side.DEMANDER else "supplier_confirmed_at"
@@ -201,13 +201,13 @@ def agreement_confirm(collaboration: Collaboration, *, user: Any) -> Agreement:
 @transaction.atomic
 def milestone_add(
     collaboration: Collaboration, *, user: Any, title: str, deliverable: str = "", due: date | None = None
-) -> Milestone:
+) -> ProjectMilestone:
     locked = lock(collaboration)
     acting_side(user, locked, Side.DEMANDER, Side.SUPPLIER)
     require_stage(locked, Stage.PROJECT)
     if not title.strip():
         raise ValidationError(_("Give the milestone a title."))
-    milestone, _created = Milestone.objects.get_or_create(
+    milestone, _created = ProjectMilestone.objects.get_or_create(
         collaboration=locked,
         title=title.strip()[:150],
         defaults={"deliverable": deliverable.strip()[:200], "due": due},
@@ -216,11 +216,11 @@ def milestone_add(
 
 
 @transaction.atomic
-def milestone_done(milestone: Milestone, *, user: Any) -> Milestone:
+def milestone_done(milestone: ProjectMilestone, *, user: Any) -> ProjectMilestone:
     locked = lock(milestone.collaboration)
     side = acting_side(user, locked, Side.DEMANDER, Side.SUPPLIER)
     require_stage(locked, Stage.PROJECT)
-    m = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    m = ProjectMilestone.objects.select_for_update().get(pk=milestone.pk)
     if m.done_at is None:
         m.done_at = timezone.now()
         m.save()

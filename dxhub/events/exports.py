@@ -7,33 +7,27 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
+from dxhub.core.calendar import CalendarItem, calendar_ics
 from dxhub.events.models import Event, Question, Registration, ScheduledMeeting
 from dxhub.events.selectors import other_side
 
 
 def agenda_ics(event: Event, me: Registration, meetings: list[ScheduledMeeting], host: str) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//dxhub//events//KO")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", event.title)
-    for m in meetings:
-        other = other_side(m, me)
-        item = CalendarEvent()
-        item.add("uid", f"dxhub-meeting-{m.request_id}@{host}")
-        item.add("dtstamp", timezone.now())
-        item.add("dtstart", m.slot.starts_at)
-        item.add("dtend", m.slot.ends_at)
-        item.add("summary", f"1:1 {other.display_name}")
-        item.add("location", f"{event.venue} · {m.table}".strip(" ·"))
-        item.add("description", m.request.message or event.title)
-        calendar.add_component(item)
-    return calendar.to_ical()
+    items = [
+        CalendarItem(
+            uid=f"dxhub-meeting-{m.request_id}@{host}",
+            starts_at=m.slot.starts_at,
+            ends_at=m.slot.ends_at,
+            summary=f"1:1 {other_side(m, me).display_name}",
+            location=f"{event.venue} · {m.table}".strip(" ·"),
+            description=m.request.message or event.title,
+        )
+        for m in meetings
+    ]
+    return calendar_ics(items, product="events", name=event.title)
 
 
 def _pdf(template: str, context: dict[str, Any]) -> bytes:

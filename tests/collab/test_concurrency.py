@@ -8,7 +8,7 @@ import pytest
 from django.db import close_old_connections, connection
 
 from dxhub.collab import services, services_project
-from dxhub.collab.models import Agreement, Collaboration, JourneyEvent
+from dxhub.collab.models import Collaboration, JourneyEvent, ProjectAgreement
 from tests.collab.conftest import walk
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -52,7 +52,7 @@ def test_two_simultaneous_accepts_create_one_agreement(need, demander, supplier,
         lambda: services_project.proposal_accept(version, user=demander),
     )
     assert errors == []
-    assert Agreement.objects.filter(collaboration=c).count() == 1
+    assert ProjectAgreement.objects.filter(collaboration=c).count() == 1
     assert len({a.pk for a in results}) == 1
     assert JourneyEvent.objects.filter(collaboration=c, kind="agreement").count() == 1
     assert Collaboration.objects.get(pk=c.pk).stage == Collaboration.Stage.AGREEMENT
@@ -86,4 +86,4 @@ def test_accept_clicked_twice_in_a_row_creates_one_agreement(need, demander, sup
     version = c.proposals.get()
     first = services_project.proposal_accept(version, user=demander)
     second = services_project.proposal_accept(version, user=demander)
-    assert first.pk == second.pk and Agreement.objects.count() == 1
+    assert first.pk == second.pk and ProjectAgreement.objects.count() == 1

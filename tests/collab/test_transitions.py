@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from dxhub.collab import services, services_meetings, services_project
-from dxhub.collab.models import Agreement, Collaboration, JourneyEvent, Meeting, ProposalVersion
+from dxhub.collab.models import Collaboration, JourneyEvent, Meeting, ProjectAgreement, ProposalVersion
 from dxhub.collab.selectors import track_records
 from dxhub.companies.access import mutual_consent
 from dxhub.needs.models import Need
@@ -104,7 +104,7 @@ def test_no_agreement_without_an_accepted_proposal(journey, demander):
     c = journey("proposal")
     with pytest.raises(ValidationError):
         services_project.agreement_confirm(c, user=demander)
-    assert not Agreement.objects.exists()
+    assert not ProjectAgreement.objects.exists()
 
 
 def test_only_the_demander_accepts_a_proposal(journey, supplier):
