@@ -1,69 +1,24 @@
-"""Every write to a domain model is recorded by django-auditlog: who, when, what changed."""
+"""Every write to a domain model is recorded by django-auditlog: who, when, what changed.
+
+Each app names its audited models in its AppConfig (`audited = [("Need", {...})]`).
+"""
 
 from __future__ import annotations
 
 from auditlog.registry import auditlog
 from django.apps import apps
 
-AUDITED = [
-    ("reference", "Capability", {}),
-    ("hubs", "Hub", {"m2m_fields": {"industries", "linked_hubs"}}),
-    ("accounts", "User", {"exclude_fields": ["password", "last_login"]}),
-    ("accounts", "Invitation", {"exclude_fields": ["token"]}),
-    ("accounts", "ApiToken", {"exclude_fields": ["key_hash", "last_used_at"]}),
-    (
-        "companies",
-        "Company",
-        {"exclude_fields": ["search_text"], "m2m_fields": {"ksic_codes", "capabilities"}},
-    ),
-    ("companies", "ContactPerson", {}),
-    ("companies", "Solution", {}),
-    ("companies", "ProjectReference", {}),
-    ("companies", "Certification", {}),
-    ("companies", "ContactConsent", {}),
-    ("needs", "Need", {"exclude_fields": ["search_text"], "m2m_fields": {"required_capabilities"}}),
-    ("needs", "NeedAttachment", {}),
-    ("imports", "ImportJob", {"exclude_fields": ["content"]}),
-    ("programmes", "Call", {"m2m_fields": {"hubs"}}),
-    ("programmes", "CallQuota", {}),
-    ("programmes", "RubricCriterion", {}),
-    ("programmes", "Application", {}),
-    ("programmes", "ApplicationMember", {}),
-    ("programmes", "BudgetLine", {}),
-    ("programmes", "ApplicationDocument", {}),
-    ("programmes", "Panel", {"m2m_fields": {"evaluators"}}),
-    ("programmes", "Conflict", {}),
-    ("programmes", "Review", {}),
-    ("programmes", "SelectionRun", {}),
-    ("programmes", "Agreement", {}),
-    ("programmes", "Milestone", {}),
-    ("programmes", "ChangeRequest", {}),
-    ("programmes", "LedgerEntry", {}),
-    ("programmes", "ProjectResult", {}),
-    ("programmes", "FollowUp", {}),
-    ("collab", "Collaboration", {"exclude_fields": ["demander_read_at", "supplier_read_at"]}),
-    ("collab", "Meeting", {}),
-    ("collab", "ProposalVersion", {}),
-    ("collab", "ProjectAgreement", {}),
-    ("collab", "ProjectMilestone", {}),
-    ("collab", "Outcome", {}),
-    ("notifications", "Preference", {}),
-    ("events", "Event", {"m2m_fields": {"partner_hubs"}}),
-    ("events", "Question", {}),
-    ("events", "Registration", {"exclude_fields": ["updated_at"]}),
-    ("events", "MeetingRequest", {}),
-    ("events", "ScheduledMeeting", {}),
-    ("events", "ScheduleRun", {}),
-    ("events", "Feedback", {}),
-    ("events", "MeetingOutcome", {}),
-]
-
 
 def register_audited_models() -> None:
-    for app_label, model_name, options in AUDITED:
-        model = apps.get_model(app_label, model_name)
-        if not auditlog.contains(model):
-            auditlog.register(model, **options)  # type: ignore[arg-type]
+    """Registers what each app lists in its AppConfig's `audited`: (model name, auditlog options).
+
+    Every app config is loaded before any ready() runs, so core (the first app) can read them all.
+    """
+    for config in apps.get_app_configs():
+        for model_name, options in getattr(config, "audited", ()):
+            model = config.get_model(model_name)
+            if not auditlog.contains(model):
+                auditlog.register(model, **options)
 
 
 def describe_changes(changes: dict[str, object]) -> str:
