@@ -35,6 +35,7 @@ DEBUG = env_bool("DXHUB_DEBUG", False)
 SECRET_KEY = os.environ.get("DXHUB_SECRET_KEY", "dxhub-demo-only-insecure-key-not-for-deployment")
 ALLOWED_HOSTS = env_list("DXHUB_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DXHUB_CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "dxhub.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -22,5 +22,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("notifications/", include("dxhub.notifications.urls")),
     path("events/", include("dxhub.events.urls")),
 ]
+# Korean error pages in the site's layout (dxhub.core.errors); CSRF_FAILURE_VIEW is in settings.
+handler404 = "dxhub.core.errors.page_not_found"
+handler403 = "dxhub.core.errors.permission_denied"
+handler500 = "dxhub.core.errors.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
