@@ -29,7 +29,7 @@ from dxhub.collab.forms import (
     VerifyForm,
     WithdrawForm,
 )
-from dxhub.collab.models import Collaboration
+from dxhub.collab.models import Collaboration, Meeting
 from dxhub.collab.services_meetings import meeting_ics
 from dxhub.companies.access import can_see_contacts, get_company_for_user
 from dxhub.core.export import xlsx_response
@@ -126,32 +126,43 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The journey page. htmx polls `?part=conversation` to refresh the conversation alone."""
     user: Any = request.user
     c = get_collaboration_for_user(user, pk)
-    side = side_of(user, c)
     services.mark_read(c, user=user)
+    context = _page_context(user, c)
+    if request.htmx and request.GET.get("part") == "conversation":  # type: ignore[attr-defined]
+        return render(request, "collab/partials/conversation.html", context)
+    return render(request, "collab/detail.html", context)
+
+
+def _page_context(user: Any, c: Collaboration, *, bound: tuple[str, Any] | None = None) -> dict[str, Any]:
+    """The journey page's context; `bound` = (action, form) puts back a form with its input and errors."""
+    side = side_of(user, c)
     other = c.supplier if side == "demander" else c.need.company
-    context = {
+    meetings = list(c.meetings.all())
+    page_forms = _forms()
+    if bound is not None and bound[0] in page_forms:
+        page_forms[bound[0]] = bound[1]
+    return {
         "c": c,
         "side": side,
         "other": other,
         "contacts": _contacts(user, c),
         "events": c.events.select_related("actor").order_by("created_at"),
         "conversation": c.messages.select_related("author"),
-        "meetings": c.meetings.all(),
+        "meetings": meetings,
+        "meeting_held": any(m.status == Meeting.Status.HELD for m in meetings),
         "proposals": c.proposals.prefetch_related("comments__author"),
         "agreement": c.agreement if hasattr(c, "agreement") else None,
         "milestones": c.milestones.all(),
         "updates": c.updates.select_related("author")[:20],
         "outcome": c.outcome if hasattr(c, "outcome") else None,
-        "forms": _forms(),
+        "forms": page_forms,
+        "open_form": bound[0] if bound else "",
         "can_answer": c.stage == "interest"
         and side in ("demander", "supplier")
         and getattr(c, f"{side}_interested_at") is None,
         "now": timezone.now(),
         "nav_section": "collab",
     }
-    if request.htmx and request.GET.get("part") == "conversation":  # type: ignore[attr-defined]
-        return render(request, "collab/partials/conversation.html", context)
-    return render(request, "collab/detail.html", context)
 
 
 def _contacts(user: Any, c: Collaboration) -> dict[str, Any]:
@@ -187,23 +198,30 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form_class, handler, done = ACTIONS[action]
     form = form_class(request.POST, request.FILES) if form_class else None
     if form is not None and not form.is_valid():
-        messages.error(
-            request,
-            "; ".join(
-                f"{form.fields[k].label or k}: {' '.join(str(e) for e in v)}"
-                if k in form.fields
-                else " ".join(str(e) for e in v)
-                for k, v in form.errors.items()
-            ),
-        )
-        return redirect("collab:detail", pk=c.pk)
+        return _refused(request, c, action, form)
     try:
         handler(c, request.user, cleaned(form), request.FILES)
     except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-    else:
-        messages.success(request, str(done))
+        if form is None:
+            messages.error(request, "; ".join(exc.messages))
+            return redirect("collab:detail", pk=c.pk)
+        form.add_error(None, exc.messages)
+        return _refused(request, c, action, form)
+    messages.success(request, str(done))
     return redirect("collab:detail", pk=c.pk)
+
+
+def _refused(request: HttpRequest, c: Collaboration, action: str, form: Any) -> HttpResponse:
+    """The page again, with what was typed kept and each error beside its field (400, not a redirect)."""
+    summary = "; ".join(
+        f"{form.fields[k].label or k}: {' '.join(str(e) for e in v)}"
+        if k in form.fields
+        else " ".join(str(e) for e in v)
+        for k, v in form.errors.items()
+    )
+    messages.error(request, summary)
+    context = _page_context(request.user, c, bound=(action, form))
+    return render(request, "collab/detail.html", context, status=400)
 
 
 @login_required

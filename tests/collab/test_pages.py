@@ -79,7 +79,7 @@ def test_page_actions_walk_the_journey(client, journey, demander, supplier):
     assert ics["Content-Type"].startswith("text/calendar") and b"BEGIN:VCALENDAR" in ics.content
     # A form error is reported, not a 500.
     response = client.post(act("proposal"), {"scope": "", "price": "x"}, follow=True)
-    assert response.status_code == 200 and c.proposals.count() == 0
+    assert response.status_code == 400 and c.proposals.count() == 0
     assert client.post(act("nonsense")).status_code == 404
 
 
@@ -117,3 +117,40 @@ def test_unread_messages_are_counted_per_side(client, journey, demander, supplie
     assert 'class="badge unread"' not in client.get(reverse("collab:list")).content.decode()
     client.force_login(supplier)  # one's own messages are never unread
     assert 'class="badge unread"' not in client.get(reverse("collab:list")).content.decode()
+
+
+def test_a_refused_proposal_keeps_what_was_typed_and_says_why_beside_the_form(client, journey, supplier):
+    """Submitted before the meeting took place: the service refuses; the page comes back with the input."""
+    c = journey("meeting")  # a meeting agreed, not yet held
+    client.force_login(supplier)
+    page = client.get(reverse("collab:detail", args=[c.pk])).content.decode()
+    assert "미팅 기록 후 제안서를 제출할 수 있습니다" in page and 'id="proposal-form"' not in page
+    typed = {
+        "scope": "용접 비드 비전 검사 PoC 범위",
+        "deliverables": "검사 SW와 보고서",
+        "schedule": "1개월 PoC, 2개월 적용",
+        "duration_months": 3,
+        "price": 80_000_000,
+    }
+    response = client.post(reverse("collab:act", args=[c.pk, "proposal"]), typed)
+    body = response.content.decode()
+    assert response.status_code == 400 and c.proposals.count() == 0
+    assert "용접 비드 비전 검사 PoC 범위" in body and "80000000" in body
+    assert 'class="errorlist" role="alert"' in body
+
+
+def test_a_meeting_time_in_the_past_is_refused_with_the_input_kept(client, journey, demander):
+    c = journey("mutual")
+    client.force_login(demander)
+    response = client.post(
+        reverse("collab:act", args=[c.pk, "meeting"]),
+        {
+            "mode": "onsite",
+            "location": "창원 공장 2동 회의실",
+            "option1": "2020-01-06T10:00",
+            "duration_minutes": 60,
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 400 and c.meetings.count() == 0
+    assert "창원 공장 2동 회의실" in body and "errorlist" in body
