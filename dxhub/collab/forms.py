@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dxhub.collab.models import Collaboration, Meeting
+from dxhub.core.forms import no_default
 
 
 class InterestForm(forms.Form):
@@ -17,12 +18,12 @@ class InterestForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"), choices=Collaboration.DeclineReason.choices)
+    reason = forms.ChoiceField(label=_("Reason"), choices=no_default(Collaboration.DeclineReason.choices))
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"), choices=Collaboration.WithdrawReason.choices)
+    reason = forms.ChoiceField(label=_("Reason"), choices=no_default(Collaboration.WithdrawReason.choices))
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 

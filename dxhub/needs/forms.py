@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dxhub.core.forms import no_default
 from dxhub.hubs.models import Hub
 from dxhub.needs.models import Need
 from dxhub.reference.models import Capability, KsicCode
@@ -76,7 +77,7 @@ class NeedForm(forms.ModelForm):
 
 
 class CloseForm(forms.Form):
-    reason = forms.ChoiceField(label=_("reason for closing"), choices=Need.CloseReason.choices)
+    reason = forms.ChoiceField(label=_("reason for closing"), choices=no_default(Need.CloseReason.choices))
     note = forms.CharField(label=_("closing note"), max_length=300, required=False)
 
 

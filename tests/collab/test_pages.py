@@ -154,3 +154,15 @@ def test_a_meeting_time_in_the_past_is_refused_with_the_input_kept(client, journ
     body = response.content.decode()
     assert response.status_code == 400 and c.meetings.count() == 0
     assert "창원 공장 2동 회의실" in body and "errorlist" in body
+
+
+def test_withdrawing_needs_an_explicit_reason_and_nothing_is_preselected(client, journey, supplier):
+    c = journey("mutual")
+    client.force_login(supplier)
+    page = client.get(reverse("collab:detail", args=[c.pk])).content.decode()
+    assert 'id="withdraw-card"' in page and "<details" in page
+    assert '<option value="" selected>선택하세요</option>' in page
+    refused = client.post(reverse("collab:act", args=[c.pk, "withdraw"]), {"reason": "", "note": "예산 사정"})
+    c.refresh_from_db()
+    assert refused.status_code == 400 and c.stage == "mutual"
+    assert "예산 사정" in refused.content.decode()  # the note that was typed comes back
