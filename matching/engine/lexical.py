@@ -1,6 +1,6 @@
 """BM25 over synonym-normalised terms that takes single adds and removals without a rebuild.
 
-``matching.retrieval.BM25Index`` (the SBIR engineer's) is built once over a fixed corpus; the engine
+A BM25 built once over a fixed corpus does not fit the engine, which
 needs to add, replace and remove one profile at a time, so this index keeps
 
 * a forward index (each row's term ids and counts), from which exact scores of a few rows are cheap;

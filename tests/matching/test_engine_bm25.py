@@ -1,4 +1,4 @@
-"""The engine's incremental BM25 against references: bm25s (lucene) and matching.retrieval's BM25Index,
+"""The engine's incremental BM25 against references: bm25s (lucene) and matching_lab.retrieval's BM25Index,
 and incremental adds and removals against a rebuild from scratch."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 
 from matching.engine.lexical import LexicalIndex
 from matching.engine.synonyms import default_synonyms
-from matching.retrieval.bm25 import BM25Index
 from matching.text import analyze_many
+from matching_lab.retrieval.bm25 import BM25Index
 from tests.matching.test_engine_golden import NEEDS, SUPPLIERS
 
 

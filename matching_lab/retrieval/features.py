@@ -39,10 +39,10 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from matching.retrieval.analysis import first_sentence, get_analyzer, ngrams
-from matching.retrieval.bm25 import BM25Index
-from matching.retrieval.data import Query, Supplier
-from matching.retrieval.tfidf import TfidfIndex
+from matching_lab.retrieval.analysis import first_sentence, get_analyzer, ngrams
+from matching_lab.retrieval.bm25 import BM25Index
+from matching_lab.retrieval.data import Query, Supplier
+from matching_lab.retrieval.tfidf import TfidfIndex
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -11,11 +11,11 @@ embeddings; with the cosines and the TF-IDF cosine these form one feature row, a
 regression fitted on KorSTS train predicts the 0–5 similarity. The products let the head weight
 the dimensions that matter for meaning (a learned diagonal metric); the heavily penalised
 embedding features fall back on the lightly penalised cosines when they have nothing to add.
-Everything learned is a few arrays in ``matching/data/textsim/<head>/`` (``.npy`` and ``.json``,
+Everything learned is a few arrays in ``matching_lab/data/textsim/<head>/`` (``.npy`` and ``.json``,
 no pickle): ``default`` uses both encoders, ``fast`` only USE (about 5x faster, less accurate).
 
-``python -m matching.textsim bench PATH`` prints Spearman for each signal alone and for the engine;
-``python -m matching.textsim fit TRAIN_PATH OUT_DIR`` refits a head (see docs/decisions/0002).
+``python -m matching_lab.textsim_bench bench PATH`` prints Spearman for each signal alone and for the engine;
+``python -m matching_lab.textsim_bench fit TRAIN_PATH OUT_DIR`` refits a head (see docs/decisions/0002).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import csv
 import hashlib
 import json
 import math
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -217,7 +216,7 @@ class TextSimilarity:
 
     Estimator style: the constructor only stores parameters; ``fit`` learns the TF-IDF weights and
     the ridge head from labelled pairs; ``save``/``load`` write and read a directory of ``.npy`` and
-    ``.json`` files. ``TextSimilarity.pretrained()`` loads the head shipped in matching/data.
+    ``.json`` files. ``TextSimilarity.pretrained()`` loads the head shipped in matching_lab/data.
 
     ``alpha`` is the ridge penalty (per pair, on standardised features) of the embedding
     products and distances; ``scalar_alpha`` that of the cosines and the TF-IDF cosine.
@@ -391,7 +390,7 @@ class TextSimilarity:
 
     @classmethod
     def pretrained(cls, head: str = DEFAULT_HEAD, **kwargs: Any) -> TextSimilarity:
-        """The head shipped in matching/data/textsim (``default``: e5 + USE; ``fast``: USE only)."""
+        """The head shipped in matching_lab/data/textsim (``default``: e5 + USE; ``fast``: USE only)."""
         return cls.load(DATA_DIR / head, **kwargs)
 
 
@@ -488,9 +487,3 @@ def _cached(names: Sequence[str], cache_dir: str | Path | None) -> dict[str, Emb
     if cache_dir is None:
         return None
     return {n: CachedEmbedder(get_embedder(n), cache_dir) for n in names}
-
-
-if __name__ == "__main__":
-    from matching.textsim_bench import main
-
-    sys.exit(main())

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from matching.retrieval.vocab import Vocabulary, count_matrix
+from matching_lab.retrieval.vocab import Vocabulary, count_matrix
 
 FloatArray = npt.NDArray[np.float64]
 QUERY_WEIGHTINGS = ("count", "binary")

@@ -15,8 +15,8 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from matching.retrieval.bm25 import top_k
-from matching.retrieval.vocab import Vocabulary, count_matrix
+from matching_lab.retrieval.bm25 import top_k
+from matching_lab.retrieval.vocab import Vocabulary, count_matrix
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matching.retrieval import (
+from matching_lab.retrieval import (
     FEATURE_NAMES,
     BM25Index,
     FeatureConfig,
@@ -22,7 +22,7 @@ from matching.retrieval import (
     TfidfIndex,
     top_k,
 )
-from matching.retrieval.analysis import first_sentence, ngrams
+from matching_lab.retrieval.analysis import first_sentence, ngrams
 
 CORPUS = [
     ["weld", "seam", "inspection", "camera", "weld"],

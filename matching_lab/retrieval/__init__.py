@@ -3,19 +3,19 @@
 * ``BM25Index`` (Okapi BM25, scores equal to bm25s' Lucene variant), ``TfidfIndex`` (cosine)
 * ``SupplierFeaturizer``: query x supplier features from a supplier's several records
 * ``Ranker``: a learned linear listwise ranker, saved as JSON
-* ``SupplierMatcher``: the two together, with parameters shipped in ``matching/data/sbir/``
+* ``SupplierMatcher``: the two together, with parameters shipped in ``matching_lab/data/sbir/``
 * ranking metrics: ``recall_at_k``, ``mrr_at_k``, ``ndcg_at_k``, ``evaluate``
 
 See docs/decisions/0003-ranking.md for what was tried and measured.
 """
 
-from matching.retrieval.bm25 import BM25Index, top_k
-from matching.retrieval.data import Benchmark, Query, Record, Supplier, read_benchmark
-from matching.retrieval.engine import SupplierMatcher
-from matching.retrieval.features import FEATURE_NAMES, FeatureConfig, SupplierFeaturizer
-from matching.retrieval.metrics import evaluate, mrr_at_k, ndcg_at_k, recall_at_k
-from matching.retrieval.ranker import Ranker
-from matching.retrieval.tfidf import TfidfIndex
+from matching_lab.retrieval.bm25 import BM25Index, top_k
+from matching_lab.retrieval.data import Benchmark, Query, Record, Supplier, read_benchmark
+from matching_lab.retrieval.engine import SupplierMatcher
+from matching_lab.retrieval.features import FEATURE_NAMES, FeatureConfig, SupplierFeaturizer
+from matching_lab.retrieval.metrics import evaluate, mrr_at_k, ndcg_at_k, recall_at_k
+from matching_lab.retrieval.ranker import Ranker
+from matching_lab.retrieval.tfidf import TfidfIndex
 
 __all__ = [
     "FEATURE_NAMES",
