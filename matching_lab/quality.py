@@ -30,14 +30,14 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.embedding.base import Embedder
+from matching.engine.lexical import LexicalIndex
 from matching_lab.retrieval.analysis import get_analyzer
-from matching_lab.retrieval.bm25 import BM25Index, top_k
 from matching_lab.retrieval.data import SBIR_AGENCY_PARENTS, Benchmark, Query, Supplier, read_benchmark
 from matching_lab.retrieval.engine import DEFAULT_DIR, SupplierMatcher
 from matching_lab.retrieval.features import FEATURE_NAMES, TEXT_FEATURES, FeatureConfig, SupplierFeaturizer
-from matching_lab.retrieval.metrics import evaluate
+from matching_lab.retrieval.lexical import TfidfScores
+from matching_lab.retrieval.metrics import evaluate, ndcg_at_k, top_k
 from matching_lab.retrieval.ranker import Ranker
-from matching_lab.retrieval.tfidf import TfidfIndex
 
 K = 10
 FloatArray = npt.NDArray[np.float64]
@@ -62,12 +62,14 @@ Ranking = dict[str, list[str]]
 
 
 def _rank_lexical(
-    index: BM25Index | TfidfIndex, queries: Sequence[Query], analyze: Callable[[str], list[str]]
+    score: Callable[[list[str]], npt.NDArray[np.floating[Any]]],
+    ids: Sequence[str],
+    queries: Sequence[Query],
+    analyze: Callable[[str], list[str]],
 ) -> Ranking:
     out: Ranking = {}
     for q in queries:
-        ids, _ = index.retrieve(analyze(q.text), K)
-        out[q.id] = ids
+        out[q.id] = [ids[i] for i in top_k(score(analyze(q.text)), K)]
     return out
 
 
@@ -116,14 +118,16 @@ def run_quality_bench(
     # records as one document.
     start = time.perf_counter()
     docs = [analyze(supplier_document(s)) for s in bench.suppliers]
-    bm25 = BM25Index(k1=1.5, b=0.75).index(docs, ids)
+    bm25 = LexicalIndex(k1=1.5, b=0.75).index(docs)
     bm25_index_s = time.perf_counter() - start
-    ranking, secs = _timed(lambda: _rank_lexical(bm25, queries, analyze))
+    ranking, secs = _timed(
+        lambda: _rank_lexical(lambda q: bm25.scores(q, repeats=True), ids, queries, analyze)
+    )
     report("bm25", ranking, secs, bm25_index_s)
 
     start = time.perf_counter()
-    tfidf = TfidfIndex().index(docs, ids)
-    ranking, secs = _timed(lambda: _rank_lexical(tfidf, queries, analyze))
+    tfidf = TfidfScores(bm25)
+    ranking, secs = _timed(lambda: _rank_lexical(tfidf.score, ids, queries, analyze))
     report("tfidf", ranking, secs, time.perf_counter() - start - secs + bm25_index_s)
 
     start = time.perf_counter()
@@ -173,13 +177,9 @@ def ndcg_from_scores(scores: FloatArray, relevance: FloatArray, k: int = K) -> f
     """Mean nDCG@k of score rows against relevance rows (queries without relevant ones skipped)."""
     values: list[float] = []
     for row, rel in zip(scores, relevance, strict=True):
-        n_rel = int((rel > 0).sum())
-        if n_rel == 0:
-            continue
-        order = top_k(row, k)
-        dcg = float(sum(1.0 / np.log2(i + 2) for i, j in enumerate(order) if rel[j] > 0))
-        ideal = float(sum(1.0 / np.log2(i + 2) for i in range(min(k, n_rel))))
-        values.append(dcg / ideal)
+        relevant = {str(j) for j in np.flatnonzero(rel > 0).tolist()}
+        if relevant:
+            values.append(ndcg_at_k([str(j) for j in top_k(row, k).tolist()], relevant, k))
     return float(np.mean(values)) if values else 0.0
 
 

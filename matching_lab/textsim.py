@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.embedding import Embedder, FloatMatrix, Kind, get_embedder
+from matching.engine.lexical import Entries, tfidf_cosine
 from matching.text import analyze_many
 
 DATA_DIR = Path(__file__).parent / "data" / "textsim"
@@ -159,27 +160,23 @@ class TfidfCosine:
         }
         return self
 
-    def vectors(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        out: list[dict[str, float]] = []
-        for terms in analyze_many(list(texts)):
-            weights = {
-                t: (1.0 + math.log(c)) * self.idf_.get(t, self.default_idf_)
-                for t, c in Counter(terms).items()
-            }
-            norm = math.sqrt(sum(w * w for w in weights.values()))
-            out.append({t: w / norm for t, w in weights.items()} if norm else {})
-        return out
-
-    @staticmethod
-    def cosine(x: dict[str, float], y: dict[str, float]) -> float:
-        if len(x) > len(y):
-            x, y = y, x
-        return sum(w * y.get(t, 0.0) for t, w in x.items())
+    def _bag(self, terms: Sequence[str], ids: dict[str, int]) -> Entries:
+        counts = Counter(terms)
+        tids = np.fromiter((ids.setdefault(t, len(ids)) for t in counts), dtype=np.int64, count=len(counts))
+        tfs = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        idf = np.fromiter((self.idf_.get(t, self.default_idf_) for t in counts), np.float64, len(counts))
+        return tids, tfs, idf
 
     def score(self, a: Sequence[str], b: Sequence[str]) -> FloatArray:
+        """The cosine of each pair (``matching.engine.lexical.tfidf_cosine`` with this table's idf)."""
         texts = list(dict.fromkeys([*a, *b]))
-        vecs = dict(zip(texts, self.vectors(texts), strict=True))
-        return np.asarray([self.cosine(vecs[x], vecs[y]) for x, y in zip(a, b, strict=True)])
+        terms = dict(zip(texts, analyze_many(texts), strict=True))
+        out = np.zeros(len(a))
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            ids: dict[str, int] = {}
+            query, doc = self._bag(terms[x], ids), self._bag(terms[y], ids)
+            out[i] = tfidf_cosine(query, doc, np.zeros(doc[0].shape[0], dtype=np.int64), 1)[0]
+        return out
 
     def to_json(self) -> dict[str, Any]:
         return {"min_df": self.min_df, "default_idf": self.default_idf_, "idf": self.idf_}

@@ -1,6 +1,6 @@
 """Retrieval and ranking core of the matching engine.
 
-* ``BM25Index`` (Okapi BM25, scores equal to bm25s' Lucene variant), ``TfidfIndex`` (cosine)
+* ``bm25_scores``, ``TfidfScores``: whole-batch BM25 and TF-IDF over the engine's ``LexicalIndex``
 * ``SupplierFeaturizer``: query x supplier features from a supplier's several records
 * ``Ranker``: a learned linear listwise ranker, saved as JSON
 * ``SupplierMatcher``: the two together, with parameters shipped in ``matching_lab/data/sbir/``
@@ -9,17 +9,15 @@
 See docs/decisions/0003-ranking.md for what was tried and measured.
 """
 
-from matching_lab.retrieval.bm25 import BM25Index, top_k
 from matching_lab.retrieval.data import Benchmark, Query, Record, Supplier, read_benchmark
 from matching_lab.retrieval.engine import SupplierMatcher
 from matching_lab.retrieval.features import FEATURE_NAMES, FeatureConfig, SupplierFeaturizer
-from matching_lab.retrieval.metrics import evaluate, mrr_at_k, ndcg_at_k, recall_at_k
+from matching_lab.retrieval.lexical import TfidfScores, bm25_scores
+from matching_lab.retrieval.metrics import evaluate, mrr_at_k, ndcg_at_k, recall_at_k, top_k
 from matching_lab.retrieval.ranker import Ranker
-from matching_lab.retrieval.tfidf import TfidfIndex
 
 __all__ = [
     "FEATURE_NAMES",
-    "BM25Index",
     "Benchmark",
     "FeatureConfig",
     "Query",
@@ -28,7 +26,8 @@ __all__ = [
     "Supplier",
     "SupplierFeaturizer",
     "SupplierMatcher",
-    "TfidfIndex",
+    "TfidfScores",
+    "bm25_scores",
     "evaluate",
     "mrr_at_k",
     "ndcg_at_k",

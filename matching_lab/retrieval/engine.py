@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from matching_lab.retrieval.bm25 import top_k
 from matching_lab.retrieval.data import Query, Supplier
 from matching_lab.retrieval.features import FeatureConfig, SupplierFeaturizer
+from matching_lab.retrieval.metrics import top_k
 from matching_lab.retrieval.ranker import Ranker
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "sbir"
