@@ -62,7 +62,7 @@ serve:
 check: $(VENV)/.installed messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy --strict matching optimize
+	$(VENV)/bin/mypy --strict matching matching_lab optimize
 	$(VENV)/bin/mypy dxhub
 	$(VENV)/bin/lint-imports
 	$(MANAGE) check --fail-level WARNING

@@ -15,7 +15,6 @@ engine from BM25's level to the fitted ranker's (see docs/decisions/0006-evidenc
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -31,11 +30,16 @@ FloatArray = npt.NDArray[np.float64]
 PHRASE_JOIN = " "
 
 
+def ngrams(terms: Sequence[str], n: int) -> list[str]:
+    """Adjacent word n-grams of a text's terms, in order, joined by a space (n=1: the terms)."""
+    if n == 1:
+        return list(terms)
+    return [PHRASE_JOIN.join(terms[i : i + n]) for i in range(len(terms) - n + 1)]
+
+
 def phrases(terms: Sequence[str]) -> list[str]:
     """Adjacent pairs and triples of a text's terms, in order (terms must be in reading order)."""
-    pairs = [f"{a}{PHRASE_JOIN}{b}" for a, b in itertools.pairwise(terms)]
-    triples = [PHRASE_JOIN.join(terms[i : i + 3]) for i in range(len(terms) - 2)]
-    return pairs + triples
+    return ngrams(terms, 2) + ngrams(terms, 3)
 
 
 def reference_document(terms: Sequence[str]) -> list[str]:

@@ -1,6 +1,6 @@
 """BM25 over synonym-normalised terms that takes single adds and removals without a rebuild.
 
-``matching.retrieval.BM25Index`` (the SBIR engineer's) is built once over a fixed corpus; the engine
+A BM25 built once over a fixed corpus does not fit the engine, which
 needs to add, replace and remove one profile at a time, so this index keeps
 
 * a forward index (each row's term ids and counts), from which exact scores of a few rows are cheap;
@@ -10,7 +10,7 @@ needs to add, replace and remove one profile at a time, so this index keeps
 * live document frequencies, so idf follows every add and removal at once. Each segment's length
   normalisation uses the average document length at the time it was built (as Lucene's segments do).
 
-Scores are Lucene's BM25 as in ``bm25s`` (``method="lucene"``) and ``BM25Index``, over the query's
+Scores are Lucene's BM25 as in ``bm25s`` (``method="lucene"``), by default over the query's
 distinct terms: ``sum idf(t) * tf / (tf + k1 * (1 - b + b * |d| / avgdl))`` with
 ``idf(t) = ln(1 + (N - df + 0.5) / (df + 0.5))``. Candidate generation (``top``) may skip the
 query's most common terms (``max_df_ratio``) when walking postings; candidates are then scored
@@ -205,9 +205,13 @@ class LexicalIndex:
             self._delta_stale = False
         return [self._base, self._delta]
 
-    def scores(self, query: Sequence[str], *, max_df_ratio: float | None = None) -> FloatArray:
+    def scores(
+        self, query: Sequence[str], *, max_df_ratio: float | None = None, repeats: bool = False
+    ) -> FloatArray:
         """BM25 of every row (0 for removed rows). With ``max_df_ratio``, terms in more than that
-        share of the rows are left out (for candidate generation only)."""
+        share of the rows are left out (for candidate generation only). ``repeats``: a query term
+        counts as often as the query holds it (Lucene's and bm25s' sum over query tokens); the
+        engine counts each distinct term once."""
         out = np.zeros(self.n_rows_, dtype=np.float32)
         tids = self.query_ids(query)
         if tids.size == 0:
@@ -216,6 +220,9 @@ class LexicalIndex:
             rare = tids[self.df_[tids] <= max_df_ratio * max(self.n_alive_, 1)]
             tids = rare if rare.size else tids[np.argsort(self.df_[tids], kind="stable")[:1]]
         idf = self.idf(tids)
+        if repeats:
+            counts = Counter(query)
+            idf = idf * np.asarray([counts[self.terms_[t]] for t in tids.tolist()], dtype=np.float32)
         rows: list[npt.NDArray[np.int32]] = []
         weights: list[FloatArray] = []
         for seg in self._segments():
@@ -278,30 +285,42 @@ class LexicalIndex:
         return idx, np.repeat(np.arange(rows.shape[0]), lens)
 
     def cosine_rows(self, query: Sequence[str], rows: IntArray) -> npt.NDArray[np.float64]:
-        """TF-IDF cosine of the query and each row, weights ``(1 + ln tf) * idf`` with the live idf.
+        """TF-IDF cosine of the query and each row (``tfidf_cosine`` with this index's live idf).
 
         BM25 rewards a profile for every query word it holds; the cosine also asks how much of the
         profile is about the query, so a long catch-all profile does not outrank a focused one."""
         rows = np.asarray(rows, dtype=np.int64)
-        out = np.zeros(rows.shape[0])
         counts = Counter(t for t in query if t in self.vocab_)
         if not counts or rows.size == 0:
-            return out
+            return np.zeros(rows.shape[0])
         tids = np.fromiter((self.vocab_[t] for t in counts), dtype=np.int64, count=len(counts))
         q_tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        q_w = (1.0 + np.log(q_tf)) * self.idf(tids).astype(np.float64)
-        q_norm = float(np.sqrt(q_w @ q_w))
-        if q_norm <= 0:
-            return out
         idx, owner = self.entries(rows)
         doc_tids = self.fwd_tid_[idx].astype(np.int64)
-        d_w = (1.0 + np.log(self.fwd_tf_[idx].astype(np.float64))) * self.idf(doc_tids).astype(np.float64)
-        d_norm = np.sqrt(np.bincount(owner, d_w * d_w, minlength=rows.shape[0]))
-        hit, qw = lookup(tids, q_w, doc_tids)
-        dot = np.bincount(owner[hit], d_w[hit] * qw, minlength=rows.shape[0])
-        np.divide(dot, d_norm * q_norm, out=out, where=d_norm > 0)
+        out = tfidf_cosine(
+            (tids, q_tf, self.idf(tids).astype(np.float64)),
+            (doc_tids, self.fwd_tf_[idx].astype(np.float64), self.idf(doc_tids).astype(np.float64)),
+            owner,
+            rows.shape[0],
+        )
         out[~self.alive_[rows]] = 0.0
-        return np.minimum(out, 1.0)
+        return out
+
+    def cosine_terms(self, query: Sequence[str], doc: Sequence[str]) -> float:
+        """``cosine_rows`` for a document that is not in the index (the same code on one document)."""
+        counts = Counter(t for t in query if t in self.vocab_)
+        doc_counts = Counter(t for t in doc if t in self.vocab_)
+        if not counts or not doc_counts:
+            return 0.0
+
+        def entries(bag: Counter[str]) -> Entries:
+            tids = np.fromiter((self.vocab_[t] for t in bag), dtype=np.int64, count=len(bag))
+            tfs = np.fromiter(bag.values(), dtype=np.float64, count=len(bag))
+            return tids, tfs, self.idf(tids).astype(np.float64)
+
+        doc_entries = entries(doc_counts)
+        owner = np.zeros(doc_entries[0].shape[0], dtype=np.int64)
+        return float(tfidf_cosine(entries(counts), doc_entries, owner, 1)[0])
 
     def row_avgdl(self, row: int) -> float:
         """The average document length a row's score is normalised with (its segment's)."""
@@ -326,23 +345,6 @@ class LexicalIndex:
     def score_terms(self, query: Sequence[str], doc: Sequence[str]) -> float:
         """BM25 of a document that is not in the index, with this index's statistics."""
         return self.score_bag(self.query_weights(query), doc)
-
-    def cosine_terms(self, query: Sequence[str], doc: Sequence[str]) -> float:
-        """``cosine_rows`` for a document that is not in the index."""
-
-        def weights(bag: Sequence[str]) -> dict[int, float]:
-            counts = Counter(self.vocab_[t] for t in bag if t in self.vocab_)
-            if not counts:
-                return {}
-            tids = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            idf = self.idf(tids).astype(np.float64)
-            return {t: (1.0 + np.log(n)) * w for (t, n), w in zip(counts.items(), idf.tolist(), strict=True)}
-
-        q, d = weights(query), weights(doc)
-        norm = float(np.sqrt(sum(v * v for v in q.values()) * sum(v * v for v in d.values())))
-        if norm <= 0:
-            return 0.0
-        return min(1.0, sum(v * d[t] for t, v in q.items() if t in d) / norm)
 
     def shared_terms(self, query: Sequence[str], row: int) -> list[tuple[str, float]]:
         """The query's terms found in a row, with each term's share of the row's score, largest first."""
@@ -402,6 +404,30 @@ class LexicalIndex:
         self.df_ = np.bincount(self.fwd_tid_[live_idx], minlength=len(self.terms_)).astype(np.int64)
         self.rebuild()
         return self
+
+
+Entries = tuple[IntArray, npt.NDArray[np.float64], npt.NDArray[np.float64]]  # term ids, tf, idf
+
+
+def tfidf_cosine(query: Entries, docs: Entries, owner: IntArray, n: int) -> npt.NDArray[np.float64]:
+    """Cosine of sublinear TF-IDF vectors, ``(1 + ln tf) * idf``: one query against ``n`` documents.
+
+    ``query`` holds the query's distinct term ids with their counts and idf; ``docs`` the documents'
+    entries the same way, ``owner`` saying which document each entry belongs to. The one TF-IDF of
+    the project: the engine's cosine part and the lab's baselines pass their own idf."""
+    out = np.zeros(n)
+    q_tids, q_tf, q_idf = query
+    q_w = (1.0 + np.log(q_tf)) * q_idf
+    q_norm = float(np.sqrt(q_w @ q_w))
+    if q_norm <= 0 or n == 0 or q_tids.size == 0:
+        return out
+    d_tids, d_tf, d_idf = docs
+    d_w = (1.0 + np.log(d_tf)) * d_idf
+    d_norm = np.sqrt(np.bincount(owner, d_w * d_w, minlength=n))
+    hit, qw = lookup(q_tids, q_w, d_tids)
+    dot = np.bincount(owner[hit], d_w[hit] * qw, minlength=n)
+    np.divide(dot, d_norm * q_norm, out=out, where=d_norm > 0)
+    return np.minimum(out, 1.0)
 
 
 def lookup(

@@ -60,13 +60,13 @@ class Command(BaseCommand):
         if which == "quality" and options["events"]:
             self._events(options)
         elif which == "quality":
-            from matching.quality import run_quality_bench
+            from matching_lab.quality import run_quality_bench
 
             run_quality_bench(
                 options["data"], out=cast(TextIO, self.stdout), embedder=self._embedder(options["embedder"])
             )
         elif which == "korsts":
-            from matching.textsim_bench import run_korsts_bench
+            from matching_lab.textsim_bench import run_korsts_bench
 
             run_korsts_bench(options["data"])
         elif which == "select":
@@ -127,7 +127,7 @@ class Command(BaseCommand):
 
     def _speed(self, options: dict[str, Any]) -> None:
         from dxhub.matches.bench import sample_needs, supplier_batches
-        from matching.engine.bench_speed import run_speed_bench
+        from matching_lab.bench_speed import run_speed_bench
 
         try:
             sizes = [int(s) for s in options["suppliers"].split(",") if s.strip()]

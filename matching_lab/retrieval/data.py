@@ -14,6 +14,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# Sub-agencies of the US Department of Defense as they appear in SBIR award records: awards before
+# about 2011 name the service or agency, later ones name the department. Folding them together
+# gives the agency-match priors their "industry" meaning (shipped in features.json).
+SBIR_AGENCY_PARENTS = dict.fromkeys(
+    (
+        "Air Force",
+        "Army",
+        "Navy",
+        "Defense Advanced Research Projects Agency",
+        "Defense Health Program",
+        "Defense Logistics Agency",
+        "Defense Microelectronics Activity",
+        "Defense Threat Reduction Agency",
+        "Missile Defense Agency",
+        "National Geospatial-Intelligence Agency",
+        "Office for Chemical and Biological Defense",
+        "Office of the Secretary of Defense",
+        "Special Operations Command",
+    ),
+    "Department of Defense",
+)
+
 
 @dataclass(frozen=True)
 class Record:

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from matching.embedding import Embedder, FloatMatrix, Kind, get_embedder, l2_normalise
-from matching.textsim import TextSimilarity, TfidfCosine, read_sts_tsv, spearman
+from matching_lab.textsim import TextSimilarity, TfidfCosine, read_sts_tsv, spearman
 
 # (text, paraphrase, unrelated)
 TRIPLES = [

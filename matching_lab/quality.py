@@ -1,16 +1,16 @@
 """Matching quality bench: the engine and its baselines on a benchmark in the SBIR format.
 
-    .venv/bin/python -m matching.quality bench ../shared/data/sbir-dev
-    .venv/bin/python -m matching.quality train ../shared/data/sbir-dev matching/data/sbir
-    .venv/bin/python -m matching.quality fit-engine ../shared/data/sbir-dev matching/data/engine_weights_sbir.json
+    .venv/bin/python -m matching_lab.quality bench ../shared/data/sbir-dev
+    .venv/bin/python -m matching_lab.quality train ../shared/data/sbir-dev matching_lab/data/sbir
+    .venv/bin/python -m matching_lab.quality fit-engine ../shared/data/sbir-dev matching_lab/data/engine_weights_sbir.json
 
 ``bench`` indexes the benchmark's suppliers in the product's ``MatchEngine`` (with the weights
-fitted on sbir-dev, ``matching/data/engine_weights_sbir.json``) and prints, for the engine and for the
-baselines (BM25 alone, TF-IDF cosine, and the SBIR-only feature ranker of ``matching.retrieval``),
+fitted on sbir-dev, ``matching_lab/data/engine_weights_sbir.json``) and prints, for the engine and for the
+baselines (BM25 alone, TF-IDF cosine, and the SBIR-only feature ranker of ``matching_lab.retrieval``),
 Recall@10, MRR@10, nDCG@10 and queries per second; its last line is
 ``engine nDCG@10=X bm25 nDCG@10=Y``. It never trains.
 
-``fit-engine`` fits the engine's fusion weights on a benchmark (``matching.quality_product``).
+``fit-engine`` fits the engine's fusion weights on a benchmark (``matching_lab.quality_product``).
 
 ``train`` fits the ranker on a benchmark (sbir-dev only: other splits are for checking), choosing
 the L2 penalty by 5-fold cross-validation over queries, prints in-sample and out-of-fold nDCG@10,
@@ -30,39 +30,18 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.embedding.base import Embedder
-from matching.retrieval.analysis import get_analyzer
-from matching.retrieval.bm25 import BM25Index, top_k
-from matching.retrieval.data import Benchmark, Query, Supplier, read_benchmark
-from matching.retrieval.engine import DEFAULT_DIR, SupplierMatcher
-from matching.retrieval.features import FEATURE_NAMES, TEXT_FEATURES, FeatureConfig, SupplierFeaturizer
-from matching.retrieval.metrics import evaluate
-from matching.retrieval.ranker import Ranker
-from matching.retrieval.tfidf import TfidfIndex
+from matching.engine.lexical import LexicalIndex
+from matching_lab.retrieval.analysis import get_analyzer
+from matching_lab.retrieval.data import SBIR_AGENCY_PARENTS, Benchmark, Query, Supplier, read_benchmark
+from matching_lab.retrieval.engine import DEFAULT_DIR, SupplierMatcher
+from matching_lab.retrieval.features import FEATURE_NAMES, TEXT_FEATURES, FeatureConfig, SupplierFeaturizer
+from matching_lab.retrieval.lexical import TfidfScores
+from matching_lab.retrieval.metrics import evaluate, ndcg_at_k, top_k
+from matching_lab.retrieval.ranker import Ranker
 
 K = 10
 FloatArray = npt.NDArray[np.float64]
 
-# Sub-agencies of the US Department of Defense as they appear in SBIR award records: awards before
-# about 2011 name the service or agency, later ones name the department. Folding them together
-# gives the agency-match priors their "industry" meaning (shipped in features.json).
-SBIR_AGENCY_PARENTS = dict.fromkeys(
-    (
-        "Air Force",
-        "Army",
-        "Navy",
-        "Defense Advanced Research Projects Agency",
-        "Defense Health Program",
-        "Defense Logistics Agency",
-        "Defense Microelectronics Activity",
-        "Defense Threat Reduction Agency",
-        "Missile Defense Agency",
-        "National Geospatial-Intelligence Agency",
-        "Office for Chemical and Biological Defense",
-        "Office of the Secretary of Defense",
-        "Special Operations Command",
-    ),
-    "Department of Defense",
-)
 
 DEFAULT_L2_GRID = (1e-4, 1e-3, 1e-2, 1e-1)
 
@@ -83,12 +62,14 @@ Ranking = dict[str, list[str]]
 
 
 def _rank_lexical(
-    index: BM25Index | TfidfIndex, queries: Sequence[Query], analyze: Callable[[str], list[str]]
+    score: Callable[[list[str]], npt.NDArray[np.floating[Any]]],
+    ids: Sequence[str],
+    queries: Sequence[Query],
+    analyze: Callable[[str], list[str]],
 ) -> Ranking:
     out: Ranking = {}
     for q in queries:
-        ids, _ = index.retrieve(analyze(q.text), K)
-        out[q.id] = ids
+        out[q.id] = [ids[i] for i in top_k(score(analyze(q.text)), K)]
     return out
 
 
@@ -137,14 +118,16 @@ def run_quality_bench(
     # records as one document.
     start = time.perf_counter()
     docs = [analyze(supplier_document(s)) for s in bench.suppliers]
-    bm25 = BM25Index(k1=1.5, b=0.75).index(docs, ids)
+    bm25 = LexicalIndex(k1=1.5, b=0.75).index(docs)
     bm25_index_s = time.perf_counter() - start
-    ranking, secs = _timed(lambda: _rank_lexical(bm25, queries, analyze))
+    ranking, secs = _timed(
+        lambda: _rank_lexical(lambda q: bm25.scores(q, repeats=True), ids, queries, analyze)
+    )
     report("bm25", ranking, secs, bm25_index_s)
 
     start = time.perf_counter()
-    tfidf = TfidfIndex().index(docs, ids)
-    ranking, secs = _timed(lambda: _rank_lexical(tfidf, queries, analyze))
+    tfidf = TfidfScores(bm25)
+    ranking, secs = _timed(lambda: _rank_lexical(tfidf.score, ids, queries, analyze))
     report("tfidf", ranking, secs, time.perf_counter() - start - secs + bm25_index_s)
 
     start = time.perf_counter()
@@ -158,7 +141,7 @@ def run_quality_bench(
     report("ranker", ranking, secs, engine_index_s)
 
     from matching.embedding import get_embedder
-    from matching.quality_product import AgencyCodes, product_engine, product_ranking, sbir_weights
+    from matching_lab.quality_product import AgencyCodes, product_engine, product_ranking, sbir_weights
 
     agency = AgencyCodes(SBIR_AGENCY_PARENTS)
     weights = sbir_weights(engine_weights) if engine_weights is not None else sbir_weights()
@@ -194,13 +177,9 @@ def ndcg_from_scores(scores: FloatArray, relevance: FloatArray, k: int = K) -> f
     """Mean nDCG@k of score rows against relevance rows (queries without relevant ones skipped)."""
     values: list[float] = []
     for row, rel in zip(scores, relevance, strict=True):
-        n_rel = int((rel > 0).sum())
-        if n_rel == 0:
-            continue
-        order = top_k(row, k)
-        dcg = float(sum(1.0 / np.log2(i + 2) for i, j in enumerate(order) if rel[j] > 0))
-        ideal = float(sum(1.0 / np.log2(i + 2) for i in range(min(k, n_rel))))
-        values.append(dcg / ideal)
+        relevant = {str(j) for j in np.flatnonzero(rel > 0).tolist()}
+        if relevant:
+            values.append(ndcg_at_k([str(j) for j in top_k(row, k).tolist()], relevant, k))
     return float(np.mean(values)) if values else 0.0
 
 
@@ -311,7 +290,9 @@ def train_sbir_ranker(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m matching.quality", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m matching_lab.quality", description=__doc__.split("\n\n")[0]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("bench", help="run the engine and the baselines on a benchmark directory")
     b.add_argument("data_dir")
@@ -331,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         run_quality_bench(args.data_dir, args.params, embedder=get_embedder(args.embedder))
     elif args.command == "fit-engine":
         from matching.embedding import get_embedder
-        from matching.quality_product import fit_engine_weights
+        from matching_lab.quality_product import fit_engine_weights
 
         fit_engine_weights(args.data_dir, get_embedder(args.embedder), args.out_path)
     else:

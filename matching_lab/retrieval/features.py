@@ -39,10 +39,11 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from matching.retrieval.analysis import first_sentence, get_analyzer, ngrams
-from matching.retrieval.bm25 import BM25Index
-from matching.retrieval.data import Query, Supplier
-from matching.retrieval.tfidf import TfidfIndex
+from matching.engine.evidence import ngrams
+from matching.engine.lexical import LexicalIndex
+from matching_lab.retrieval.analysis import first_sentence, get_analyzer
+from matching_lab.retrieval.data import Query, Supplier
+from matching_lab.retrieval.lexical import TfidfScores, bm25_scores
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -72,6 +73,7 @@ PRIOR_FEATURES = (
     "age_log",
 )
 FEATURE_NAMES = TEXT_FEATURES + PRIOR_FEATURES
+QUERY_WEIGHTINGS = ("count", "binary")  # every query token counts, or each distinct term once
 
 
 @dataclass
@@ -80,8 +82,12 @@ class BM25Params:
     b: float
     query_weighting: str = "binary"
 
-    def make(self) -> BM25Index:
-        return BM25Index(k1=self.k1, b=self.b, query_weighting=self.query_weighting)
+    def __post_init__(self) -> None:
+        if self.query_weighting not in QUERY_WEIGHTINGS:
+            raise ValueError(f"query_weighting must be one of {QUERY_WEIGHTINGS}")
+
+    def make(self) -> LexicalIndex:
+        return LexicalIndex(k1=self.k1, b=self.b)
 
 
 def _default_bm25() -> dict[str, BM25Params]:
@@ -178,18 +184,16 @@ class SupplierFeaturizer:
         rec_titles = [analyze(r.title) for r in records]
         sup_words = self._group(rec_words, counts)
         sup_titles = self._group(rec_titles, counts)
-        sids = self.ids_
-        rids = [str(i) for i in range(len(records))]
 
-        self.uni_ = cfg.bm25["uni"].make().index(sup_words, sids)
-        self.uni_count_ = cfg.bm25["uni_count"].make().index(sup_words, sids)
-        self.tfidf_ = TfidfIndex().index(sup_words, sids)
-        self.bi_ = cfg.bm25["bi"].make().index([ngrams(w, 2) for w in sup_words], sids)
-        self.tri_ = cfg.bm25["tri"].make().index([ngrams(w, 3) for w in sup_words], sids)
-        self.title_ = cfg.bm25["title"].make().index(sup_titles, sids)
-        self.rec_ = cfg.bm25["rec"].make().index(rec_words, rids)
-        self.rec_bi_ = cfg.bm25["rec_bi"].make().index([ngrams(w, 2) for w in rec_words], rids)
-        self.tt_ = cfg.bm25["tt"].make().index(rec_titles, rids)
+        self.uni_ = cfg.bm25["uni"].make().index(sup_words)
+        self.uni_count_ = cfg.bm25["uni_count"].make().index(sup_words)
+        self.tfidf_ = TfidfScores(self.uni_)
+        self.bi_ = cfg.bm25["bi"].make().index([ngrams(w, 2) for w in sup_words])
+        self.tri_ = cfg.bm25["tri"].make().index([ngrams(w, 3) for w in sup_words])
+        self.title_ = cfg.bm25["title"].make().index(sup_titles)
+        self.rec_ = cfg.bm25["rec"].make().index(rec_words)
+        self.rec_bi_ = cfg.bm25["rec_bi"].make().index([ngrams(w, 2) for w in rec_words])
+        self.tt_ = cfg.bm25["tt"].make().index(rec_titles)
         self.title_vocab_: dict[str, int] = {}
         self.title_sets_ = _binary_sets([set(t) for t in rec_titles], self.title_vocab_, grow=True)
         self.title_sizes_ = np.asarray(self.title_sets_.sum(axis=1)).ravel()
@@ -258,23 +262,27 @@ class SupplierFeaturizer:
             out[start : start + len(batch)] = self._transform_batch(batch)
         return out
 
+    def _bm25(self, name: str, index: LexicalIndex, queries: Sequence[Sequence[str]]) -> FloatArray:
+        return bm25_scores(index, queries, repeats=self.config.bm25[name].query_weighting == "count")
+
     def _transform_batch(self, queries: Sequence[Query]) -> npt.NDArray[np.float32]:
         analyze = get_analyzer(self.config.analyzer)
         words = [analyze(q.text) for q in queries]
         titles = [analyze(q.title if q.title is not None else first_sentence(q.text)) for q in queries]
         bi = [ngrams(w, 2) for w in words]
         feats: dict[str, FloatArray] = {}
-        feats["uni"] = self.uni_.score_batch(words)
-        feats["uni_count"] = self.uni_count_.score_batch(words)
+        bm25 = self._bm25
+        feats["uni"] = bm25("uni", self.uni_, words)
+        feats["uni_count"] = bm25("uni_count", self.uni_count_, words)
         feats["tfidf"] = self.tfidf_.score_batch(words)
-        feats["bi"] = self.bi_.score_batch(bi)
-        feats["tri"] = self.tri_.score_batch([ngrams(w, 3) for w in words])
-        feats["title"] = self.title_.score_batch(words)
-        rec = self.rec_.score_batch(words)
+        feats["bi"] = bm25("bi", self.bi_, bi)
+        feats["tri"] = bm25("tri", self.tri_, [ngrams(w, 3) for w in words])
+        feats["title"] = bm25("title", self.title_, words)
+        rec = bm25("rec", self.rec_, words)
         feats["rec_max"] = self._per_supplier_max(rec)
         feats["rec_lse"] = self._per_supplier_lse(rec, self.config.lse_temperature)
-        feats["rec_bi_max"] = self._per_supplier_max(self.rec_bi_.score_batch(bi))
-        feats["tt_max"] = self._per_supplier_max(self.tt_.score_batch(titles))
+        feats["rec_bi_max"] = self._per_supplier_max(bm25("rec_bi", self.rec_bi_, bi))
+        feats["tt_max"] = self._per_supplier_max(bm25("tt", self.tt_, titles))
         qsets = _binary_sets([set(t) for t in titles], self.title_vocab_, grow=False)
         inter = np.asarray((qsets @ self.title_sets_.T).toarray())
         qsize = np.asarray([len(set(t)) for t in titles], dtype=np.float64)

@@ -1,6 +1,6 @@
-"""KorSTS benchmark and command line of ``matching.textsim`` (kept apart from the model itself).
+"""KorSTS benchmark and command line of ``matching_lab.textsim`` (kept apart from the model itself).
 
-``python -m matching.textsim bench FILE`` and ``dxhub bench korsts --data FILE`` both end here.
+``python -m matching_lab.textsim_bench bench FILE`` and ``dxhub bench korsts --data FILE`` both end here.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from matching.textsim import (
+from matching_lab.textsim import (
     DEFAULT_HEAD,
     FAST_HEAD,
     SCORE_MAX,
@@ -34,7 +34,7 @@ def run_korsts_bench(
 ) -> dict[str, Any]:
     """Spearman on an STS TSV for TF-IDF alone, each embedding model alone and the shipped heads.
 
-    Nothing is fitted here: the heads come from matching/data/textsim. The engine is the
+    Nothing is fitted here: the heads come from matching_lab/data/textsim. The engine is the
     ``default`` head; its last printed line reads ``engine spearman=X``. Sentences/s counts the
     input sentences (two per pair) over the wall time of embedding, TF-IDF and the head.
     With ``cache_dir`` embeddings may come from disk and speed is then not reported.
@@ -99,7 +99,7 @@ def run_korsts_bench(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m matching.textsim")
+    parser = argparse.ArgumentParser(prog="python -m matching_lab.textsim_bench")
     sub = parser.add_subparsers(dest="command", required=True)
     bench = sub.add_parser("bench", help="Spearman of the shipped heads on an STS TSV")
     bench.add_argument("path")
@@ -115,3 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         fit_head(args.train_path, args.out_dir, args.embedders.split(","), cache_dir=args.cache_dir)
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,9 +1,9 @@
-"""Turning texts into index terms for the lexical indexes: words, and word n-grams (phrases)."""
+"""Turning texts into index terms for the lexical indexes (word n-grams: ``matching.engine.evidence.ngrams``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from matching.text import analyze, english_words
 
@@ -24,13 +24,6 @@ def get_analyzer(name: str) -> Analyzer:
         return ANALYZERS[name]
     except KeyError:
         raise KeyError(f"unknown analyzer {name!r}; known: {sorted(ANALYZERS)}") from None
-
-
-def ngrams(tokens: Sequence[str], n: int) -> list[str]:
-    """Adjacent word n-grams joined with "_" (n=1 returns the tokens themselves)."""
-    if n == 1:
-        return list(tokens)
-    return ["_".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
 
 
 def first_sentence(text: str) -> str:

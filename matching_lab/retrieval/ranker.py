@@ -1,4 +1,5 @@
-"""A learned linear ranker: listwise softmax (ListNet with one relevant item = softmax cross-entropy).
+"""A learned linear ranker: listwise softmax (ListNet with one relevant item = softmax cross-entropy),
+fitted by the engine's ``matching.engine.learn.listnet``.
 
 For each query the candidates' scores ``x @ w`` go through a softmax over that query's candidates;
 training maximises the probability given to the relevant candidates (relevances normalised to a
@@ -15,7 +16,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import minimize
+
+from matching.engine.learn import listnet
 
 FloatArray = npt.NDArray[np.float64]
 FORMAT_VERSION = 1
@@ -42,35 +44,19 @@ class Ranker:
         x, rel = x[keep], rel[keep]
         if x.shape[0] == 0:
             raise ValueError("no query has a relevant candidate")
-        n_q, _, d = x.shape
+        d = x.shape[2]
         flat = x.reshape(-1, d)
         self.mean_ = flat.mean(axis=0)
         scale = flat.std(axis=0)
         self.scale_ = np.where(scale > 1e-12, scale, 1.0)
         z = (x - self.mean_) / self.scale_
         target = rel / rel.sum(axis=1, keepdims=True)
-        l2 = self.l2
-
-        def loss_grad(w: FloatArray) -> tuple[float, FloatArray]:
-            s = z @ w
-            s = s - s.max(axis=1, keepdims=True)
-            e = np.exp(s)
-            log_norm = np.log(e.sum(axis=1, keepdims=True))
-            p = e / np.exp(log_norm)
-            loss = float(-(target * (s - log_norm)).sum() / n_q + l2 * w @ w)
-            grad = np.einsum("qc,qcd->d", p - target, z) / n_q + 2.0 * l2 * w
-            return loss, grad
-
-        res = minimize(
-            loss_grad, np.zeros(d), jac=True, method="L-BFGS-B", options={"maxiter": self.max_iter}
-        )
-        w_std = np.asarray(res.x, dtype=np.float64)
+        w_std, self.n_iter_ = listnet(z, target, l2=self.l2, max_iter=self.max_iter)
         self.coef_ = w_std / self.scale_  # weights on raw features
         self.standardised_coef_ = w_std
         self.feature_names_ = [str(f) for f in feature_names] if feature_names is not None else []
         if self.feature_names_ and len(self.feature_names_) != d:
             raise ValueError("feature_names and X differ in width")
-        self.n_iter_ = int(res.nit)
         return self
 
     def predict(self, X: npt.ArrayLike) -> FloatArray:

@@ -1,9 +1,16 @@
-"""Ranking metrics over ranked id lists and sets of relevant ids (binary relevance)."""
+"""Ranking metrics over ranked id lists and sets of relevant ids (binary relevance), and ``top_k``.
+
+nDCG is the engine's (``matching.engine.learn.dcg``, graded gains ``2^g - 1``) with gains 0 and 1."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.engine.learn import dcg
 
 
 def recall_at_k(ranked: Sequence[str], relevant: Collection[str], k: int = 10) -> float:
@@ -25,9 +32,8 @@ def ndcg_at_k(ranked: Sequence[str], relevant: Collection[str], k: int = 10) -> 
     """Binary-gain nDCG: DCG of the first ``k`` over the DCG of an ideal ranking."""
     if not relevant:
         return 0.0
-    dcg = sum(1.0 / math.log2(i + 2) for i, doc in enumerate(ranked[:k]) if doc in relevant)
-    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(relevant))))
-    return dcg / ideal
+    gains = [1.0 if doc in relevant else 0.0 for doc in ranked[:k]]
+    return dcg(gains, k) / dcg([1.0] * min(k, len(relevant)), k)
 
 
 def evaluate(
@@ -43,3 +49,19 @@ def evaluate(
         f"mrr@{k}": sum(mrr_at_k(rankings.get(q, []), qrels[q], k) for q in queries) / n,
         f"ndcg@{k}": sum(ndcg_at_k(rankings.get(q, []), qrels[q], k) for q in queries) / n,
     }
+
+
+def top_k(scores: npt.NDArray[np.floating[Any]], k: int) -> npt.NDArray[np.int64]:
+    """Indices of the ``k`` highest scores, best first (ties broken by lower index)."""
+    n = scores.shape[0]
+    k = min(k, n)
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if k < n:
+        # everything at least as high as the k-th best, so that ties at the cut go by position
+        kth = scores[np.argpartition(-scores, k - 1)[k - 1]]
+        part = np.flatnonzero(scores >= kth)
+    else:
+        part = np.arange(n)
+    order = np.lexsort((part, -scores[part]))[:k]
+    return np.asarray(part[order], dtype=np.int64)

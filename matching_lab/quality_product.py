@@ -1,7 +1,7 @@
 """The product's ``MatchEngine`` on a benchmark in the SBIR format, and the fit of its fusion weights.
 
 The quality bench's "engine" is the engine the pages rank with: ``MatchEngine`` with the weights
-in ``matching/data/engine_weights_sbir.json``, fitted on sbir-dev by ``fit_engine_weights`` (same
+in ``matching_lab/data/engine_weights_sbir.json``, fitted on sbir-dev by ``fit_engine_weights`` (same
 parts, same code; only the numbers differ from the Korean defaults). A record's agency stands in for
 a reference client's industry and a query's agency for the need's industry; each record is one past
 project (a ``ReferenceSummary``). Firm names are not used: a third of sbir-dev's queries name the
@@ -21,7 +21,7 @@ from matching.engine.engine import TEXT_PARTS, MatchEngine
 from matching.engine.learn import Group, cross_validate
 from matching.engine.profiles import NeedProfile, ReferenceSummary, SupplierProfile
 from matching.engine.weights import Weights
-from matching.retrieval.data import Query, Supplier
+from matching_lab.retrieval.data import SBIR_AGENCY_PARENTS, Query, Supplier, read_benchmark
 
 SBIR_WEIGHTS = Path(__file__).resolve().parent / "data" / "engine_weights_sbir.json"
 # What the fit may weigh: the text parts and the client-industry match (agency codes). The other
@@ -113,8 +113,6 @@ def fit_engine_weights(
 ) -> dict[str, Any]:
     """Fit the fusion weights on a benchmark (sbir-dev only: other splits are for checking) and
     write them: the shape of ``start`` (default: the shipped SBIR file) with the fitted parts."""
-    from matching.quality import SBIR_AGENCY_PARENTS
-    from matching.retrieval.data import read_benchmark
 
     stream = out if out is not None else sys.stdout
     base = start if start is not None else sbir_weights()
@@ -131,7 +129,7 @@ def fit_engine_weights(
     weights = replace(base, parts={p: round(report.weights.get(p, 0.0), 4) for p in base.parts})
     data = weights.to_dict()
     data["_comment"] = (
-        "MatchEngine weights fitted on sbir-dev (python -m matching.quality fit-engine); the shape and "
+        "MatchEngine weights fitted on sbir-dev (python -m matching_lab.quality fit-engine); the shape and "
         "candidate settings are the Korean defaults' except bm25 and the candidate pool."
     )
     Path(out_path).write_text(_dump(data), encoding="utf-8")

@@ -12,14 +12,14 @@ import numpy as np
 import pytest
 
 from matching.engine.hashing import HashingEmbedder
-from matching.quality import (
+from matching_lab.quality import (
     ndcg_from_scores,
     out_of_fold_scores,
     run_quality_bench,
     train_sbir_ranker,
     winner_fold_ids,
 )
-from matching.retrieval import evaluate, mrr_at_k, ndcg_at_k, recall_at_k
+from matching_lab.retrieval import evaluate, mrr_at_k, ndcg_at_k, recall_at_k
 
 LAST_LINE = re.compile(r"^engine nDCG@10=\d\.\d{4} bm25 nDCG@10=\d\.\d{4}$")
 
@@ -166,7 +166,7 @@ def test_the_engine_line_is_the_product_match_engine(tmp_path: Path) -> None:
 
 def test_fit_engine_weights_writes_weights_the_engine_loads(tmp_path: Path) -> None:
     from matching.engine.weights import PARTS, Weights
-    from matching.quality_product import FITTED_PARTS, fit_engine_weights
+    from matching_lab.quality_product import FITTED_PARTS, fit_engine_weights
 
     data = write_tiny_benchmark(tmp_path / "tiny")
     log = io.StringIO()

@@ -11,11 +11,11 @@ embeddings; with the cosines and the TF-IDF cosine these form one feature row, a
 regression fitted on KorSTS train predicts the 0–5 similarity. The products let the head weight
 the dimensions that matter for meaning (a learned diagonal metric); the heavily penalised
 embedding features fall back on the lightly penalised cosines when they have nothing to add.
-Everything learned is a few arrays in ``matching/data/textsim/<head>/`` (``.npy`` and ``.json``,
+Everything learned is a few arrays in ``matching_lab/data/textsim/<head>/`` (``.npy`` and ``.json``,
 no pickle): ``default`` uses both encoders, ``fast`` only USE (about 5x faster, less accurate).
 
-``python -m matching.textsim bench PATH`` prints Spearman for each signal alone and for the engine;
-``python -m matching.textsim fit TRAIN_PATH OUT_DIR`` refits a head (see docs/decisions/0002).
+``python -m matching_lab.textsim_bench bench PATH`` prints Spearman for each signal alone and for the engine;
+``python -m matching_lab.textsim_bench fit TRAIN_PATH OUT_DIR`` refits a head (see docs/decisions/0002).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import csv
 import hashlib
 import json
 import math
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -36,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.embedding import Embedder, FloatMatrix, Kind, get_embedder
+from matching.engine.lexical import Entries, tfidf_cosine
 from matching.text import analyze_many
 
 DATA_DIR = Path(__file__).parent / "data" / "textsim"
@@ -160,27 +160,23 @@ class TfidfCosine:
         }
         return self
 
-    def vectors(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        out: list[dict[str, float]] = []
-        for terms in analyze_many(list(texts)):
-            weights = {
-                t: (1.0 + math.log(c)) * self.idf_.get(t, self.default_idf_)
-                for t, c in Counter(terms).items()
-            }
-            norm = math.sqrt(sum(w * w for w in weights.values()))
-            out.append({t: w / norm for t, w in weights.items()} if norm else {})
-        return out
-
-    @staticmethod
-    def cosine(x: dict[str, float], y: dict[str, float]) -> float:
-        if len(x) > len(y):
-            x, y = y, x
-        return sum(w * y.get(t, 0.0) for t, w in x.items())
+    def _bag(self, terms: Sequence[str], ids: dict[str, int]) -> Entries:
+        counts = Counter(terms)
+        tids = np.fromiter((ids.setdefault(t, len(ids)) for t in counts), dtype=np.int64, count=len(counts))
+        tfs = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        idf = np.fromiter((self.idf_.get(t, self.default_idf_) for t in counts), np.float64, len(counts))
+        return tids, tfs, idf
 
     def score(self, a: Sequence[str], b: Sequence[str]) -> FloatArray:
+        """The cosine of each pair (``matching.engine.lexical.tfidf_cosine`` with this table's idf)."""
         texts = list(dict.fromkeys([*a, *b]))
-        vecs = dict(zip(texts, self.vectors(texts), strict=True))
-        return np.asarray([self.cosine(vecs[x], vecs[y]) for x, y in zip(a, b, strict=True)])
+        terms = dict(zip(texts, analyze_many(texts), strict=True))
+        out = np.zeros(len(a))
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            ids: dict[str, int] = {}
+            query, doc = self._bag(terms[x], ids), self._bag(terms[y], ids)
+            out[i] = tfidf_cosine(query, doc, np.zeros(doc[0].shape[0], dtype=np.int64), 1)[0]
+        return out
 
     def to_json(self) -> dict[str, Any]:
         return {"min_df": self.min_df, "default_idf": self.default_idf_, "idf": self.idf_}
@@ -217,7 +213,7 @@ class TextSimilarity:
 
     Estimator style: the constructor only stores parameters; ``fit`` learns the TF-IDF weights and
     the ridge head from labelled pairs; ``save``/``load`` write and read a directory of ``.npy`` and
-    ``.json`` files. ``TextSimilarity.pretrained()`` loads the head shipped in matching/data.
+    ``.json`` files. ``TextSimilarity.pretrained()`` loads the head shipped in matching_lab/data.
 
     ``alpha`` is the ridge penalty (per pair, on standardised features) of the embedding
     products and distances; ``scalar_alpha`` that of the cosines and the TF-IDF cosine.
@@ -391,7 +387,7 @@ class TextSimilarity:
 
     @classmethod
     def pretrained(cls, head: str = DEFAULT_HEAD, **kwargs: Any) -> TextSimilarity:
-        """The head shipped in matching/data/textsim (``default``: e5 + USE; ``fast``: USE only)."""
+        """The head shipped in matching_lab/data/textsim (``default``: e5 + USE; ``fast``: USE only)."""
         return cls.load(DATA_DIR / head, **kwargs)
 
 
@@ -488,9 +484,3 @@ def _cached(names: Sequence[str], cache_dir: str | Path | None) -> dict[str, Emb
     if cache_dir is None:
         return None
     return {n: CachedEmbedder(get_embedder(n), cache_dir) for n in names}
-
-
-if __name__ == "__main__":
-    from matching.textsim_bench import main
-
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """The supplier matcher: featurizer + learned ranker over every indexed supplier.
 
-    matcher = SupplierMatcher.load()          # shipped parameters (matching/data/sbir/)
+    matcher = SupplierMatcher.load()          # shipped parameters (matching_lab/data/sbir/)
     matcher.index(suppliers)
     ids, scores = matcher.retrieve(query, k=10)
 
@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from matching.retrieval.bm25 import top_k
-from matching.retrieval.data import Query, Supplier
-from matching.retrieval.features import FeatureConfig, SupplierFeaturizer
-from matching.retrieval.ranker import Ranker
+from matching_lab.retrieval.data import Query, Supplier
+from matching_lab.retrieval.features import FeatureConfig, SupplierFeaturizer
+from matching_lab.retrieval.metrics import top_k
+from matching_lab.retrieval.ranker import Ranker
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "sbir"
 
