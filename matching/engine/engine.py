@@ -28,26 +28,32 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.embedding.base import Embedder, Kind
-from matching.engine import persist, textparts
-from matching.engine.columns import supplier_parts
+from matching.engine import persist
 from matching.engine.evidence import phrases, reference_document
 from matching.engine.explain import Match, Names, build_explanation, readable_terms, similar_projects
 from matching.engine.exposure import rerank
 from matching.engine.features import Pooling, TextFeaturizer, text_key
+from matching.engine.parts import (
+    PART_NAMES,
+    STRUCTURED_PARTS,
+    TEXT_PARTS,
+    Scoring,
+    pair_of,
+    score_batch,
+    score_pair,
+)
 from matching.engine.profiles import NO_FILTERS, Filters, NeedProfile, Profile, SupplierProfile
 from matching.engine.side import Side
 from matching.engine.structured import StructuredFit, StructuredParams, assess
 from matching.engine.synonyms import Synonyms
 from matching.engine.textparts import Query, bag
 from matching.engine.weights import Weights, default_weights
-from matching.vectors import single_thread_blas
 from matching.vectors.store import VectorQuery, VectorStore
 
 FloatVector = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 SHARED_TERMS_SHOWN = 8
-STRUCTURED_PARTS = ("ksic", "capability", "region", "size", "capacity", "track")
-TEXT_PARTS = ("lexical", "phrase", "reference", "cosine", "dense")
+__all__ = ["PART_NAMES", "STRUCTURED_PARTS", "TEXT_PARTS", "MatchEngine", "Reciprocal"]
 
 
 @dataclass(frozen=True)
@@ -284,9 +290,8 @@ class MatchEngine:
         nq = self._query(need, self.needs_, "query")
         sq = self._query(supplier, self.suppliers_, "passage")
         fit = assess(need, supplier, self.params_)
-        dense = self._dense(float(nq.vector @ sq.vector))
-        forward = self._pair_match(nq, sq, self.suppliers_, fit, dense)
-        backward = self._pair_match(sq, nq, self.needs_, fit, dense)
+        forward = self._pair_match(nq, sq, self.suppliers_, fit)
+        backward = self._pair_match(sq, nq, self.needs_, fit)
         a, b = forward.score, backward.score
         score = 2 * a * b / (a + b) if a > 0 and b > 0 else 0.0
         return Reciprocal(need.id, supplier.id, score, forward, backward)
@@ -300,16 +305,14 @@ class MatchEngine:
         terms = self.featurizer_.terms(profile.text)
         return Query(profile, terms, phrases(terms), self.featurizer_.embed([profile.text], kind=kind)[0])
 
-    def _dense(self, cosine: float | FloatVector) -> npt.NDArray[np.float64]:
-        floor = self.weights_.floor(self.embedder.name)
-        return np.clip((np.asarray(cosine, dtype=np.float64) - floor) / (1.0 - floor), 0.0, 1.0)
-
-    def _pair(self, query: Query, profile: Profile) -> tuple[NeedProfile, SupplierProfile]:
-        if isinstance(query.profile, NeedProfile):
-            assert isinstance(profile, SupplierProfile)
-            return query.profile, profile
-        assert isinstance(profile, NeedProfile) and isinstance(query.profile, SupplierProfile)
-        return profile, query.profile
+    def _scoring(self) -> Scoring:
+        return Scoring(
+            suppliers=self.suppliers_,
+            documents=self._documents,
+            lexical_scale=self.weights_.lexical_scale,
+            dense_floor=self.weights_.floor(self.embedder.name),
+            params=self.params_,
+        )
 
     def _rank(
         self,
@@ -330,22 +333,11 @@ class MatchEngine:
             rows = np.union1d(lex_rows, dense_rows)
         if rows.size == 0 or k <= 0:
             return []
-        lexical = textparts.lexical(
-            side, query.terms, side.lexical_.score_rows(query.terms, rows), self.weights_.lexical_scale
-        )
-        with single_thread_blas():
-            dense = self._dense(side.vectors_.get(rows) @ query.vector)
-        columns = self._structured(query, side, rows)
-        columns["lexical"], columns["dense"] = lexical, dense
-        columns["phrase"] = textparts.phrase(side, query, rows, self.weights_.lexical_scale)
-        columns["reference"] = textparts.references(
-            self.suppliers_, query, side, rows, self._documents, self.weights_.lexical_scale
-        )
-        columns["cosine"] = side.lexical_.cosine_rows(query.terms, rows)
+        columns = score_batch(self._scoring(), query, side, rows)
         weights = w.normalised
         total = np.zeros(rows.shape[0])
-        for part, values in columns.items():
-            total += weights[part] * values
+        for part in PART_NAMES:
+            total += weights[part] * columns[part]
         ids = [side.ids_[row] for row in rows.tolist()]
         scored = [(str(i), float(t)) for i, t in zip(ids, total.tolist(), strict=True)]
         position = {str(i): n for n, i in enumerate(ids)}
@@ -353,8 +345,8 @@ class MatchEngine:
         for profile_id, _, penalty in rerank(scored, exposure, w.exposure, k)[:k]:
             n = position[profile_id]
             row = int(rows[n])
-            parts = {p: float(columns[p][n]) for p in (*TEXT_PARTS, *STRUCTURED_PARTS)}
-            need, supplier = self._pair(query, side.profile(row))
+            parts = {p: float(columns[p][n]) for p in PART_NAMES}
+            need, supplier = pair_of(query.profile, side.profile(row))
             fit = assess(need, supplier, self.params_)
             matches.append(self._match(query, side, row, parts, fit, penalty, explain))
         return matches
@@ -377,13 +369,6 @@ class MatchEngine:
         kept = [r for r in found if r is not None and (mask is None or bool(mask[r]))]
         return np.asarray(kept, dtype=np.int64)
 
-    def _structured(self, query: Query, side: Side, rows: IntArray) -> dict[str, npt.NDArray[np.float64]]:
-        """Structured parts of every candidate: in arrays for a need's suppliers, pair by pair otherwise."""
-        if isinstance(query.profile, NeedProfile) and side.kind == "supplier":
-            return supplier_parts(query.profile, side.columns_, rows, self.params_)
-        fits = [assess(*self._pair(query, side.profile(row)), self.params_).parts() for row in rows.tolist()]
-        return {p: np.asarray([f[p] for f in fits]) for p in STRUCTURED_PARTS}
-
     def _match(
         self,
         query: Query,
@@ -404,7 +389,7 @@ class MatchEngine:
             return Match(profile.id, score, parts)
         found = [self._label(t) for t, _ in side.lexical_.shared_terms(query.terms, row)]
         shared = readable_terms(found, SHARED_TERMS_SHOWN)
-        need, supplier = self._pair(query, profile)
+        need, supplier = pair_of(query.profile, profile)
         need_terms = query.terms if query.profile is need else self._row_terms(side, row)
         explanation = build_explanation(
             fit=fit,
@@ -419,33 +404,11 @@ class MatchEngine:
         )
         return Match(profile.id, score, parts, explanation)
 
-    def _pair_match(
-        self, query: Query, other: Query, side: Side, fit: StructuredFit, dense: npt.NDArray[np.float64]
-    ) -> Match:
-        row = side.row_of(other.profile.id)
-        need, supplier = self._pair(query, other.profile)
+    def _pair_match(self, query: Query, other: Query, side: Side, fit: StructuredFit) -> Match:
+        """One pair scored by the same parts as a ranking (``parts.score_pair``), with its explanation."""
+        need, supplier = pair_of(query.profile, other.profile)
         need_query = query if query.profile is need else other
-        if row is not None:
-            at = np.asarray([row], dtype=np.int64)
-            bm25 = side.lexical_.score_rows(query.terms, at)
-            phrase = float(textparts.phrase(side, query, at, self.weights_.lexical_scale)[0])
-            cosine = float(side.lexical_.cosine_rows(query.terms, at)[0])
-        else:
-            bm25 = np.asarray([side.lexical_.score_terms(query.terms, other.terms)], dtype=np.float32)
-            phrase_bm25 = side.phrases_.score_terms(query.phrases, other.phrases)
-            ideal = side.phrases_.ideal(query.phrases)
-            phrase = float(textparts.scaled(np.asarray([phrase_bm25]), ideal, self.weights_.lexical_scale)[0])
-            cosine = side.lexical_.cosine_terms(query.terms, other.terms)
-        parts = {
-            "lexical": float(textparts.lexical(side, query.terms, bm25, self.weights_.lexical_scale)[0]),
-            "phrase": phrase,
-            "reference": textparts.reference_scorer(
-                self.suppliers_, supplier, self._documents, self.weights_.lexical_scale
-            )(need_query.document),
-            "cosine": cosine,
-            "dense": float(dense),
-            **fit.parts(),
-        }
+        parts = score_pair(self._scoring(), query, other, side)
         weights = self.weights_.normalised
         contributions = {p: weights[p] * v for p, v in parts.items()}
         score = sum(contributions.values())

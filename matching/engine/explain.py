@@ -12,26 +12,14 @@ from dataclasses import dataclass, field
 
 from matching.engine.features import TextFeaturizer
 from matching.engine.lexical import LexicalIndex
+from matching.engine.parts import PART_LABELS as PARTS_LABELS
 from matching.engine.profiles import SupplierProfile
 from matching.engine.structured import CapabilityFit, KsicFit, RegionFit, StructuredFit
 
 SIMILAR_PROJECTS_SHOWN = 2
 SIMILAR_PROJECT_MIN = 0.05  # share of the need's ideal BM25 score
 
-PART_LABELS = {
-    "lexical": "키워드",
-    "phrase": "구절 일치",
-    "reference": "유사 수행 사례",
-    "cosine": "주제 집중도",
-    "dense": "의미 유사도",
-    "capability": "역량",
-    "ksic": "업종 경험",
-    "region": "지역·거점",
-    "size": "규모·예산",
-    "capacity": "수행 여력",
-    "track": "수행 실적",
-    "exposure": "노출 조정",
-}
+PART_LABELS = {**PARTS_LABELS, "exposure": "노출 조정"}  # each part names its values (``parts``)
 LEVEL_LABELS = {
     "subclass": "같은 세세분류",
     "class": "같은 세분류",

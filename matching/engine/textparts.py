@@ -1,4 +1,5 @@
-"""The word-level parts of a score (lexical, phrase, reference), each BM25 over the query's ideal.
+"""What the word-level parts of a score (``matching.engine.parts``: lexical, phrase, reference) share:
+the query, and BM25 over the query's ideal.
 
 Every part is divided by ``lexical_scale`` × the query's ideal score (the sum of its terms' idf) and
 capped at 1, so a pair scored alone gets the value it gets in a ranking. The reference part compares a
@@ -49,14 +50,6 @@ def scaled(scores: npt.NDArray[np.floating], ideal: float | FloatArray, scale: f
     out = np.zeros(scores.shape[0])
     np.divide(scores.astype(np.float64), denominator, out=out, where=denominator > 0)
     return np.minimum(1.0, out)
-
-
-def lexical(side: Side, terms: Sequence[str], bm25: npt.NDArray[np.floating], scale: float) -> FloatArray:
-    return scaled(bm25, side.lexical_.ideal(terms), scale)
-
-
-def phrase(side: Side, query: Query, rows: IntArray, scale: float) -> FloatArray:
-    return scaled(side.phrases_.score_rows(query.phrases, rows), side.phrases_.ideal(query.phrases), scale)
 
 
 def stored_row(suppliers: Side, supplier: SupplierProfile) -> int | None:

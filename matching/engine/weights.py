@@ -11,22 +11,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from matching.engine.parts import PART_NAMES
 from matching.engine.structured import StructuredParams
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "engine_weights.json"
-PARTS = (
-    "lexical",
-    "phrase",
-    "reference",
-    "cosine",
-    "dense",
-    "capability",
-    "ksic",
-    "region",
-    "size",
-    "capacity",
-    "track",
-)
+PARTS = PART_NAMES  # every part's values, from the one list of parts (``matching.engine.parts``)
 
 
 @dataclass(frozen=True)
