@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own widget templates, so the project may override one (the empty "---------" choice).
+    "django.forms",
     "django_htmx",
     "django_filters",
     # ninja as an app serves Swagger UI from its own static files, so /api/docs works offline.
@@ -89,6 +92,11 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "dxhub.urls"
 WSGI_APPLICATION = "dxhub.wsgi.application"
+
+# Widgets render through the project's templates too (dxhub/templates/django/forms/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# A list filter left empty means every row: 전체, not a row of dashes.
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("All")
 
 TEMPLATES = [
     {
