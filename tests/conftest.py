@@ -17,6 +17,9 @@ from dxhub.companies.models import Company
 from dxhub.hubs.models import Hub
 from tests.factories import CompanyFactory, UserFactory
 
+# The `api` fixture (REST calls as a persona with a bearer token), for every app's API tests.
+pytest_plugins = ["tests.api_client"]
+
 PASSWORD = "pw-test-1234"
 
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 from dxhub.collab import services, services_meetings, services_project
 from dxhub.collab.models import Collaboration, Meeting
 from dxhub.needs.models import Need
-from tests.api.conftest import api  # noqa: F401  (the API client fixture, shared)
 from tests.factories import ContactFactory, NeedFactory
 
 STEPS = [

@@ -1,6 +1,6 @@
 """The shared API fuzzer, aimed at real collaborations at several stages: never a 5xx, errors carry a detail.
 
-The suite-wide fuzzer (tests/api/test_api_schemathesis.py) fills in need and company ids only, so the
+The suite-wide fuzzer (tests/api/test_fuzz.py, strategies in tests/fuzz.py) fills in need and company ids only, so the
 journey's endpoints would only ever see unknown collaboration ids there.
 """
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.api.test_api_schemathesis import FUZZ, SCHEMA, body_strategy, check, id_strategy
 from tests.collab.conftest import walk
+from tests.fuzz import FUZZ, SCHEMA, body_strategy, check, id_strategy
 
 OPERATIONS = [
     (m, p) for p, ops in SCHEMA["paths"].items() if p.startswith("/api/collaborations/{") for m in ops

@@ -57,7 +57,7 @@ def api(db):
     from django.test import Client
 
     from dxhub.accounts.models import ApiToken
-    from tests.api.conftest import ApiClient
+    from tests.api_client import ApiClient
 
     client = Client(enforce_csrf_checks=True)
     return lambda user: ApiClient(client, ApiToken.issue(user)[1] if user is not None else None)

@@ -7,26 +7,12 @@ import json
 from django.urls import reverse
 
 from dxhub.accounts.models import ApiToken
-from dxhub.companies.models import Company
-from dxhub.companies.services import company_create, company_update
+from dxhub.companies.services import company_update
 from dxhub.matches.models import MatchResult
 from dxhub.needs.models import Need
 from dxhub.needs.services import need_create, need_publish
-from dxhub.reference.models import Capability, KsicCode, Region
-from tests.factories import next_brn
-
-
-def supplier(name, description, caps, hub, region="48123"):
-    return company_create(
-        brn=next_brn(),
-        name=name,
-        kind=Company.Kind.SUPPLIER,
-        region=Region.objects.get(code=region),
-        hub=hub,
-        description=description,
-        capabilities=Capability.objects.filter(slug__in=caps),
-        ksic_codes=KsicCode.objects.filter(code__in=["62010"]),
-    )
+from dxhub.reference.models import Capability
+from tests.matches.helpers import supplier
 
 
 def welding_need(company, **extra):

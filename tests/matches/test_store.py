@@ -7,7 +7,7 @@ import json
 import pytest
 
 from dxhub.matches import store
-from tests.matches.test_shortlists import supplier
+from tests.matches.helpers import supplier
 
 
 @pytest.mark.django_db

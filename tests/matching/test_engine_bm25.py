@@ -10,7 +10,7 @@ import pytest
 from matching.engine.lexical import LexicalIndex
 from matching.engine.synonyms import default_synonyms
 from matching.text import analyze_many
-from tests.matching.test_engine_golden import NEEDS, SUPPLIERS
+from tests.matching.golden import NEEDS, SUPPLIERS
 
 
 def corpus() -> tuple[list[list[str]], list[list[str]]]:

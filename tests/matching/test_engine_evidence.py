@@ -154,7 +154,7 @@ def test_journal_replay_rebuilds_the_projects(tmp_path: Path) -> None:
 
 
 def test_a_suppliers_projects_against_many_needs_equal_need_by_need() -> None:
-    from tests.matching.test_engine_golden import NEEDS, SUPPLIERS
+    from tests.matching.golden import NEEDS, SUPPLIERS
 
     engine = MatchEngine(HashingEmbedder()).index(SUPPLIERS, NEEDS)
     checked = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from matching.engine import format_won
-from tests.matching.test_engine_golden import NAMES, NEEDS, SUPPLIERS, shared_engine
+from tests.matching.golden import NAMES, NEEDS, SUPPLIERS, shared_engine
 
 
 @pytest.mark.parametrize("need", NEEDS, ids=lambda n: n.id)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from matching.engine import ExposureParams, Filters, haversine_km
 from matching.engine.exposure import rerank
-from tests.matching.test_engine_golden import NEEDS, SUPPLIERS, shared_engine
+from tests.matching.golden import NEEDS, SUPPLIERS, shared_engine
 
 HUBS = sorted({s.hub for s in SUPPLIERS})
 CAPS = sorted({c for s in SUPPLIERS for c in s.capabilities})

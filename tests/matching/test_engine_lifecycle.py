@@ -7,7 +7,7 @@ from pathlib import Path
 
 from matching.engine import MatchEngine
 from matching.engine.hashing import HashingEmbedder
-from tests.matching.test_engine_golden import NEEDS, SUPPLIERS, make_engine
+from tests.matching.golden import NEEDS, SUPPLIERS, make_engine
 
 WELD = next(n for n in NEEDS if n.id == "weld")
 

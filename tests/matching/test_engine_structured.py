@@ -113,7 +113,7 @@ def test_batch_scores_equal_pair_by_pair_assessment() -> None:
 
     from matching.engine import assess
     from matching.engine.columns import supplier_parts
-    from tests.matching.test_engine_golden import NEEDS, SUPPLIERS, shared_engine
+    from tests.matching.golden import NEEDS, SUPPLIERS, shared_engine
 
     engine = shared_engine()
     side = engine.suppliers_

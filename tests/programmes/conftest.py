@@ -11,7 +11,6 @@ from django.utils import timezone
 from dxhub.companies.models import Company
 from dxhub.programmes import services
 from dxhub.programmes.models import Application, Call
-from tests.api.conftest import api  # noqa: F401  (the persona API client, for test_api.py)
 from tests.factories import CompanyFactory, UserFactory
 
 M = 1_000_000

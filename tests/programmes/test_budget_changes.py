@@ -19,7 +19,7 @@ from django.utils import translation
 from dxhub.programmes import services_agreements as svc
 from dxhub.programmes.models import Agreement, Application, BudgetLine, ChangeRequest, LedgerEntry
 from tests.programmes.conftest import M
-from tests.programmes.test_concurrency import _parallel
+from tests.programmes.helpers import parallel
 
 pytestmark = pytest.mark.django_db
 
@@ -281,7 +281,7 @@ def test_two_approvals_at_once_do_not_overdraw(agreement):
             with translation.override("en"):  # the language is per thread
                 svc.change_request_decide(changes[next(turn)], approve=True)
 
-        errors = _parallel(approve_next)
+        errors = parallel(approve_next)
     assert len(errors) == 1 and isinstance(errors[0], ValidationError)
     assert "holds 40,000,000 won" in errors[0].messages[0]
     statuses = sorted(ChangeRequest.objects.values_list("status", flat=True))

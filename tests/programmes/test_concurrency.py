@@ -3,37 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from dxhub.programmes import services, services_agreements
 from dxhub.programmes.models import Agreement, Application, LedgerEntry, Milestone
 from tests.programmes.conftest import M
+from tests.programmes.helpers import parallel
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _parallel(fn, n: int = 2) -> list[BaseException]:
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(n)
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            fn()
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
 
 
 @pytest.fixture
@@ -57,7 +36,7 @@ def test_a_milestone_is_paid_once(approved_milestone, operator):
         services_agreements.milestone_pay(approved_milestone, user=operator)
         services_agreements.milestone_pay(approved_milestone, user=operator)
     else:
-        errors = _parallel(lambda: services_agreements.milestone_pay(approved_milestone, user=operator))
+        errors = parallel(lambda: services_agreements.milestone_pay(approved_milestone, user=operator))
         assert errors == []
     assert LedgerEntry.objects.filter(kind="pay").count() == 1
     agreement = Agreement.objects.get(pk=approved_milestone.agreement_id)
@@ -70,6 +49,6 @@ def test_an_application_is_submitted_once(consortium):
         services.application_submit(consortium)
         services.application_submit(consortium)
     else:
-        assert _parallel(lambda: services.application_submit(consortium)) == []
+        assert parallel(lambda: services.application_submit(consortium)) == []
     consortium.refresh_from_db()
     assert consortium.status == Application.Status.SUBMITTED

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from dxhub.companies.models import Company
 from dxhub.companies.services import company_create
 from dxhub.reference.models import Capability, KsicCode, Region
-from tests.factories import CompanyFactory, NeedFactory, next_brn
+from tests.factories import CompanyFactory, next_brn
 
 
 def make_supplier(name, description, caps=(), ksic=(), hub=None, region="48123"):
@@ -75,17 +75,6 @@ def test_filters_by_hub_region_ksic_capability(client, operator, hubs):
     assert names(ksic="620") == {a.name}
     assert names(capability="cloud-migration") == {b.name}
     assert names(kind="supplier") == {a.name, b.name}
-
-
-def test_need_filters_and_status(client, demander, demander_company):
-    NeedFactory(company=demander_company, title="프레스 설비 예지보전", status="published")
-    NeedFactory(company=demander_company, title="도장 공정 최적화", status="draft")
-    client.force_login(demander)
-    url = reverse("needs:list")
-    titles = {n.title for n in client.get(url, {"status": "draft"}).context["page_obj"]}
-    assert titles == {"도장 공정 최적화"}
-    titles = {n.title for n in client.get(url, {"q": "예지보전"}).context["page_obj"]}
-    assert titles == {"프레스 설비 예지보전"}
 
 
 def test_bad_filter_values_give_an_empty_list_not_an_error(client, operator):
