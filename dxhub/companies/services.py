@@ -9,6 +9,7 @@ from django.db import transaction
 
 from dxhub.companies.hooks import company_saved
 from dxhub.companies.models import Company, ContactConsent, ContactPerson
+from dxhub.companies.text import company_search_parts
 from dxhub.core.search import index_text
 from dxhub.reference.models import Capability, KsicCode
 
@@ -32,11 +33,13 @@ COMPANY_FIELDS = (
 
 
 def company_index_text(company: Company) -> str:
-    parts: list[str | None] = [company.name, company.name_en, company.description]
-    parts += [c.name_ko + " " + c.keywords for c in company.capabilities.all()]
-    parts += [s.name + " " + s.description for s in company.solutions.all()]
-    parts += [r.problem + " " + r.result for r in company.references.all()]
-    parts += [k.name for k in company.ksic_codes.all()]
+    parts = company_search_parts(
+        company,
+        capabilities=company.capabilities.all(),
+        solutions=company.solutions.all(),
+        references=company.references.all(),
+        ksic_names=(k.name for k in company.ksic_codes.all()),
+    )
     return index_text(parts)
 
 

@@ -14,6 +14,7 @@ from dxhub.companies.models import Company
 from dxhub.core.search import index_text
 from dxhub.needs.hooks import need_saved
 from dxhub.needs.models import Need
+from dxhub.needs.text import need_search_parts
 from dxhub.reference.models import Capability
 
 NEED_FIELDS = (
@@ -48,10 +49,7 @@ class TransitionError(ValidationError):
 
 
 def need_index_text(need: Need) -> str:
-    caps = [c.name_ko + " " + c.keywords for c in need.required_capabilities.all()]
-    return index_text(
-        [need.title, need.site, need.problem, need.current_practice, need.data_kinds, need.target_kpi, *caps]
-    )
+    return index_text(need_search_parts(need, capabilities=need.required_capabilities.all()))
 
 
 def need_refresh_search(need: Need) -> None:
