@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from dxhub.companies.brn import brn_problem, normalize_brn
 from dxhub.companies.columns import COMPANY_COLUMNS
 from dxhub.companies.models import Company, ContactPerson
+from dxhub.companies.rows import CompanyRow
+from dxhub.core.bulk import chunks
 from dxhub.imports.cells import Cells, Scope
 from dxhub.imports.columns import COMPANY_REQUIRED
-from dxhub.imports.company_rows import CompanyRow
-from dxhub.imports.lookups import Reference, choice_map, chunks, norm, parse_won
+from dxhub.imports.lookups import Reference, choice_map, norm, parse_won
 from dxhub.imports.parsing import RowError, Sheet
 
 KIND_WORDS = {

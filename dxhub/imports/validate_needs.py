@@ -8,17 +8,18 @@ from django.utils.translation import gettext as _
 
 from dxhub.companies.brn import brn_problem, normalize_brn
 from dxhub.companies.models import Company
+from dxhub.core.bulk import chunks
 from dxhub.imports.cells import Cells, Scope
 from dxhub.imports.columns import NEED_REQUIRED
-from dxhub.imports.lookups import Reference, choice_map, chunks, parse_won
-from dxhub.imports.need_rows import NeedRow
+from dxhub.imports.lookups import Reference, choice_map, parse_won
 from dxhub.imports.parsing import RowError, Sheet
 from dxhub.needs.columns import NEED_COLUMNS
 from dxhub.needs.models import Need
+from dxhub.needs.rows import NeedRow
+from dxhub.needs.services import BULK_STATUSES
 
 VISIBILITY_WORDS = {"거점": "hub", "거점내": "hub", "소속거점": "hub", "전체거점": "hubs", "공개": "public"}
 STATUS_WORDS = {"임시저장": "draft", "초안": "draft", "공개": "published", "게시": "published"}
-IMPORTABLE_STATUSES = (Need.Status.DRAFT, Need.Status.PUBLISHED)
 MAX_BUDGET = 10**13
 # Columns read the way they declare (dxhub.needs.columns); the others have their rules below.
 PLAIN_COLUMNS = tuple(c for c in NEED_COLUMNS if c.read in ("text", "long_text"))
@@ -175,7 +176,7 @@ def _status(cells: Cells, mapping: dict[str, str], existing: Need | None) -> str
         return Need.Status.DRAFT if existing is None and not cells.raw("상태") else None
     if status == current:
         return status
-    if status not in IMPORTABLE_STATUSES or (current is not None and current not in IMPORTABLE_STATUSES):
+    if status not in BULK_STATUSES or (current is not None and current not in BULK_STATUSES):
         cells.error("상태", _("An import can only make a need a draft or published."))
         return None
     return status

@@ -1,10 +1,10 @@
-"""A validated needs row, and what writing it would change."""
+"""A row of a bulk write of needs (an import's validated row), and what writing it would change."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dxhub.imports.company_rows import as_text
+from dxhub.companies.rows import as_text
 from dxhub.needs.models import Need
 
 NEED_FIELDS = (

@@ -1,4 +1,4 @@
-"""A validated companies row, and what writing it would change."""
+"""A row of a bulk write of companies (an import's validated row), and what writing it would change."""
 
 from __future__ import annotations
 
