@@ -20,23 +20,8 @@ from dxhub.core.bulk import BATCH, CREATE, UPDATE, AuditBatch, Written, chunks
 from dxhub.core.search import index_text, index_texts
 from dxhub.reference.models import Capability, KsicCode
 
-COMPANY_FIELDS = (
-    "brn",
-    "name",
-    "name_en",
-    "kind",
-    "region",
-    "region_id",
-    "address",
-    "employees",
-    "founded_year",
-    "revenue_band",
-    "hub",
-    "hub_id",
-    "tenancy",
-    "description",
-    "website",
-)
+# Company.FIELDS, with foreign keys also by id.
+COMPANY_FIELDS = (*Company.FIELDS, "region_id", "hub_id")
 
 
 def company_index_text(company: Company) -> str:

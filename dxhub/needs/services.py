@@ -19,24 +19,8 @@ from dxhub.needs.rows import NeedRow
 from dxhub.needs.text import need_search_parts
 from dxhub.reference.models import Capability
 
-NEED_FIELDS = (
-    "title",
-    "ksic",
-    "ksic_id",
-    "site",
-    "problem",
-    "current_practice",
-    "data_kinds",
-    "data_volume",
-    "data_access",
-    "target_kpi",
-    "budget_min",
-    "budget_max",
-    "timeline_months",
-    "visibility",
-    "hub",
-    "hub_id",
-)
+# Need.FIELDS, with foreign keys also by id.
+NEED_FIELDS = (*Need.FIELDS, "ksic_id", "hub_id")
 
 TRANSITIONS: dict[str, set[str]] = {
     Need.Status.DRAFT: {Need.Status.PUBLISHED, Need.Status.CLOSED},
