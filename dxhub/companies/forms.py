@@ -41,22 +41,9 @@ class CompanyForm(forms.ModelForm):
 
     class Meta:
         model = Company
-        fields = [
-            "brn",
-            "name",
-            "name_en",
-            "kind",
-            "region",
-            "address",
-            "employees",
-            "founded_year",
-            "revenue_band",
-            "hub",
-            "tenancy",
-            "capabilities",
-            "description",
-            "website",
-        ]
+        # Company.FIELDS, with the capabilities before the introduction.
+        fields = list(Company.FIELDS)
+        fields.insert(fields.index("description"), "capabilities")
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:

@@ -77,6 +77,24 @@ class Company(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # The profile's own fields, the one list: what company_create/company_update accept, what the
+    # company form edits (with the links) and what a bulk write (an import) sets; brn is its key.
+    FIELDS = (
+        "brn",
+        "name",
+        "name_en",
+        "kind",
+        "region",
+        "address",
+        "employees",
+        "founded_year",
+        "revenue_band",
+        "hub",
+        "tenancy",
+        "description",
+        "website",
+    )
+
     class Meta:
         verbose_name = _("company")
         verbose_name_plural = _("companies")

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from dxhub.companies.access import companies_visible_to
+from dxhub.companies.columns import COMPANY_COLUMNS
 from dxhub.companies.filters import CompanyFilter
 from dxhub.companies.models import Company
 
@@ -19,39 +20,10 @@ def company_list(user: Any, params: Any) -> tuple[CompanyFilter, QuerySet[Compan
     return filterset, rows.prefetch_related("capabilities", "ksic_codes")
 
 
-EXPORT_HEADERS = [
-    "사업자등록번호",
-    "기업명",
-    "구분",
-    "KSIC",
-    "시도",
-    "시군구",
-    "주소",
-    "종업원수",
-    "설립연도",
-    "매출규모",
-    "거점",
-    "입주상태",
-    "보유기술",
-    "기업소개",
-]
+# The export writes the kind's one column list (`dxhub.companies.columns`), which the import reads too.
+EXPORT_HEADERS = COMPANY_COLUMNS.export_headers()
 
 
 def company_export_rows(companies: QuerySet[Company]) -> Any:
     for c in companies:
-        yield [
-            c.brn_display,
-            c.name,
-            c.get_kind_display(),
-            ";".join(k.code for k in c.ksic_codes.all()),
-            c.region.parent.name if c.region.parent else "",
-            c.region.name,
-            c.address,
-            c.employees,
-            c.founded_year,
-            c.get_revenue_band_display(),
-            c.hub.name if c.hub else "",
-            c.get_tenancy_display(),
-            ";".join(cap.name_ko for cap in c.capabilities.all()),
-            c.description,
-        ]
+        yield COMPANY_COLUMNS.export_row(c)

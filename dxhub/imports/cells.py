@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
@@ -11,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dxhub.core.columns import Column
 from dxhub.hubs.models import Hub
 from dxhub.imports.lookups import Reference, norm, parse_int, split_list
 from dxhub.imports.parsing import Row, RowError, Sheet
@@ -34,6 +36,9 @@ class Scope:
 class Cells:
     """One row's cells. Each reader returns None when the cell is empty or wrong (and records why)."""
 
+    # The `Column.read` values `read` knows; other columns have a rule in the kind's validation.
+    READERS = frozenset({"text", "long_text", "integer", "year", "url", "email", "ksic_list", "capabilities"})
+
     def __init__(self, sheet: Sheet, row: Row, errors: list[RowError], ref: Reference) -> None:
         self.sheet, self.row, self.errors, self.ref = sheet, row, errors, ref
         self.failed = False
@@ -41,6 +46,33 @@ class Cells:
     def error(self, column: str, message: str) -> None:
         self.failed = True
         self.errors.append(RowError(self.row.number, self.sheet.label(column), message))
+
+    def read(self, column: Column, model: type[models.Model], field: str | None = None) -> Any:
+        """The cell of `column`, read the way the column declares (`Column.read`).
+
+        Columns with a rule of their own (business number, region, hub, choices, money) are read by
+        the kind's validation; asking for one here is a programming error.
+        """
+        key, name = column.key, field or column.field
+        match column.read:
+            case "text":
+                return self.text(key, model, name)
+            case "long_text":
+                return self.raw(key) or None
+            case "integer":
+                assert column.bounds is not None, key
+                return self.integer(key, *column.bounds)
+            case "year":
+                return self.year(key)
+            case "url":
+                return self.url(key, model, name)
+            case "email":
+                return self.email(key, model, name)
+            case "ksic_list":
+                return self.ksic_list(key)
+            case "capabilities":
+                return self.capability_list(key)
+        raise ValueError(f"column {key!r} is read by a rule of its own ({column.read!r})")
 
     def raw(self, column: str) -> str:
         return self.row.get(column)

@@ -7,7 +7,6 @@ read once per import and looked up in memory.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import TextChoices
@@ -142,15 +141,3 @@ def parse_won(text: str) -> int:
     if position != len(cleaned):
         raise ValueError(text)
     return total
-
-
-def chunks[T](items: Iterable[T], size: int = 500) -> Iterable[list[T]]:
-    """Fixed-size batches: SQLite limits how many parameters one query may carry."""
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

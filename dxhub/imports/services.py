@@ -13,20 +13,19 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from dxhub.companies.rows import CompanyRow
+from dxhub.companies.services import companies_bulk_write
+from dxhub.core.bulk import Written
 from dxhub.hubs.models import Hub
-from dxhub.imports.audit import AuditBatch
 from dxhub.imports.cells import Scope
 from dxhub.imports.columns import COMPANY_COLUMNS, COMPANY_REQUIRED, NEED_COLUMNS, NEED_IGNORED, NEED_REQUIRED
-from dxhub.imports.company_rows import CompanyRow
-from dxhub.imports.hooks import rows_imported
 from dxhub.imports.lookups import Reference
 from dxhub.imports.models import ImportJob
-from dxhub.imports.need_rows import NeedRow
 from dxhub.imports.parsing import RowError, parse
 from dxhub.imports.validate_companies import validate_companies
 from dxhub.imports.validate_needs import validate_needs
-from dxhub.imports.write_companies import Written, write_companies
-from dxhub.imports.write_needs import write_needs
+from dxhub.needs.rows import NeedRow
+from dxhub.needs.services import needs_bulk_write
 
 KINDS = tuple(ImportJob.Kind.values)
 # The job page shows the first errors; a file with more has a systematic problem to fix first.
@@ -119,19 +118,25 @@ def _plan(*, kind: str, filename: str, content: bytes, scope: Scope) -> Plan:
 
 
 def _write(plan: Plan, *, user: Any, job: ImportJob) -> None:
-    audit = AuditBatch(actor=user, note={"import_job": job.pk, "file": job.filename})
-    rows = plan.rows
+    """The kind's bulk service writes the rows, their search text and audit entries, and announces once."""
+    note = {"import_job": job.pk, "file": job.filename}
+    rows, ref = plan.rows, plan.ref
     written: Written
     if job.kind == ImportJob.Kind.COMPANIES:
-        written = write_companies([r for r in rows if isinstance(r, CompanyRow)], ref=plan.ref, audit=audit)
-    else:
-        written = write_needs(
-            [r for r in rows if isinstance(r, NeedRow)], ref=plan.ref, user=user, audit=audit
+        written = companies_bulk_write(
+            [r for r in rows if isinstance(r, CompanyRow)],
+            actor=user,
+            note=note,
+            capabilities=ref.capability_by_id,
+            ksic_names=ref.ksic,
         )
-    audit.save()
-    if written.created or written.updated:
-        # One announcement for the whole upload: matching rebuilds once, not once per row.
-        rows_imported.announce(kind=job.kind, created=written.created, updated=written.updated)
+    else:
+        written = needs_bulk_write(
+            [r for r in rows if isinstance(r, NeedRow)],
+            actor=user,
+            note=note,
+            capabilities=ref.capability_by_id,
+        )
     plan.result.created, plan.result.updated = written.created, written.updated
     plan.result.unchanged, plan.result.committed = written.unchanged, True
 

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from dxhub.companies.brn import brn_problem, normalize_brn
+from dxhub.companies.columns import COMPANY_COLUMNS
 from dxhub.companies.models import Company, ContactPerson
+from dxhub.companies.rows import CompanyRow
+from dxhub.core.bulk import chunks
 from dxhub.imports.cells import Cells, Scope
 from dxhub.imports.columns import COMPANY_REQUIRED
-from dxhub.imports.company_rows import CompanyRow
-from dxhub.imports.lookups import Reference, choice_map, chunks, norm, parse_won
+from dxhub.imports.lookups import Reference, choice_map, norm, parse_won
 from dxhub.imports.parsing import RowError, Sheet
 
 KIND_WORDS = {
@@ -50,7 +52,12 @@ REVENUE_WORDS = {
     "1,000억이상": "gt100b",
 }
 REVENUE_BANDS = ((10**9, "lt1b"), (10**10, "1b-10b"), (5 * 10**10, "10b-50b"), (10**11, "50b-100b"))
-MAX_EMPLOYEES = 2_000_000
+# The company's own columns read the way they declare (dxhub.companies.columns); the primary
+# contact's columns fill ContactPerson; the others have their rules below.
+PLAIN_COLUMNS = tuple(
+    c for c in COMPANY_COLUMNS if c.read in Cells.READERS and not c.field.startswith("contact.")
+)
+CONTACT_COLUMNS = tuple(c for c in COMPANY_COLUMNS if c.field.startswith("contact."))
 
 
 def revenue_band(amount: int) -> str:
@@ -146,28 +153,20 @@ def _company_row(
         row=cells.row.number,
         brn=brn,
         name=name or "",
-        name_en=cells.text("영문명", Company, "name_en"),
         kind=kind,
         region_id=region_id,
-        address=cells.text("주소", Company, "address"),
-        employees=cells.integer("종업원수", 0, MAX_EMPLOYEES),
-        founded_year=cells.year("설립연도"),
         revenue_band=revenue,
         hub_id=hub_id,
         tenancy=cells.choice("입주상태", maps["tenancy"], allowed="입주, 이전예정, 지역기업, 수도권기업"),
-        description=cells.raw("기업소개") or None,
-        website=cells.url("홈페이지", Company, "website"),
-        ksic_codes=cells.ksic_list("KSIC"),
-        capability_ids=cells.capability_list("보유기술"),
         existing=stored,
     )
-    for column, attr in (("담당자명", "name"), ("담당자 전화", "phone")):
-        value = cells.text(column, ContactPerson, attr)
+    for column in PLAIN_COLUMNS:
+        setattr(parsed, column.field, cells.read(column, Company))
+    for column in CONTACT_COLUMNS:
+        attr = column.field.removeprefix("contact.")
+        value = cells.read(column, ContactPerson, attr)
         if value is not None:
             parsed.contact[attr] = value
-    email = cells.email("담당자 이메일", ContactPerson, "email")
-    if email is not None:
-        parsed.contact["email"] = email
     return parsed
 
 

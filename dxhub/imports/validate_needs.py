@@ -8,27 +8,21 @@ from django.utils.translation import gettext as _
 
 from dxhub.companies.brn import brn_problem, normalize_brn
 from dxhub.companies.models import Company
+from dxhub.core.bulk import chunks
 from dxhub.imports.cells import Cells, Scope
 from dxhub.imports.columns import NEED_REQUIRED
-from dxhub.imports.lookups import Reference, choice_map, chunks, parse_won
-from dxhub.imports.need_rows import NeedRow
+from dxhub.imports.lookups import Reference, choice_map, parse_won
 from dxhub.imports.parsing import RowError, Sheet
+from dxhub.needs.columns import NEED_COLUMNS
 from dxhub.needs.models import Need
+from dxhub.needs.rows import NeedRow
+from dxhub.needs.services import BULK_STATUSES
 
 VISIBILITY_WORDS = {"거점": "hub", "거점내": "hub", "소속거점": "hub", "전체거점": "hubs", "공개": "public"}
 STATUS_WORDS = {"임시저장": "draft", "초안": "draft", "공개": "published", "게시": "published"}
-IMPORTABLE_STATUSES = (Need.Status.DRAFT, Need.Status.PUBLISHED)
 MAX_BUDGET = 10**13
-MAX_MONTHS = 600
-
-TEXT_COLUMNS = (
-    ("현장/공정", "site"),
-    ("현재 방식", "current_practice"),
-    ("보유 데이터 종류", "data_kinds"),
-    ("데이터 규모", "data_volume"),
-    ("데이터 접근", "data_access"),
-    ("목표 KPI", "target_kpi"),
-)
+# Columns read the way they declare (dxhub.needs.columns); the others have their rules below.
+PLAIN_COLUMNS = tuple(c for c in NEED_COLUMNS if c.read in ("text", "long_text"))
 
 
 class Stored:
@@ -129,9 +123,8 @@ def _need_row(
         )
     existing = matches[0] if len(matches) == 1 else None
     parsed = NeedRow(row=cells.row.number, company_id=company.pk, title=title, existing=existing)
-    for column, attr in TEXT_COLUMNS:
-        setattr(parsed, attr, cells.text(column, Need, attr))
-    parsed.problem = cells.raw("문제") or None
+    for plain in PLAIN_COLUMNS:
+        setattr(parsed, plain.field, cells.read(plain, Need))
     if existing is None:
         for column, value in (("현장/공정", parsed.site), ("문제", parsed.problem)):
             if value is None and not cells.raw(column):
@@ -139,8 +132,8 @@ def _need_row(
     else:
         parsed.old_capabilities = stored.capabilities.get(existing.pk, set())
     _budget(cells, parsed)
-    parsed.timeline_months = cells.integer("기간(개월)", 1, MAX_MONTHS)
-    parsed.capability_ids = cells.capability_list("필요 기술")
+    parsed.timeline_months = cells.read(NEED_COLUMNS["기간(개월)"], Need)
+    parsed.capability_ids = cells.read(NEED_COLUMNS["필요 기술"], Need)
     parsed.visibility = cells.choice("공개범위", maps["visibility"], allowed="거점, 전체 거점, 공개")
     parsed.status = _status(cells, maps["status"], existing)
     parsed.ksic_id = _ksic(cells) or (stored.first_ksic.get(company.pk) if existing is None else None)
@@ -183,7 +176,7 @@ def _status(cells: Cells, mapping: dict[str, str], existing: Need | None) -> str
         return Need.Status.DRAFT if existing is None and not cells.raw("상태") else None
     if status == current:
         return status
-    if status not in IMPORTABLE_STATUSES or (current is not None and current not in IMPORTABLE_STATUSES):
+    if status not in BULK_STATUSES or (current is not None and current not in BULK_STATUSES):
         cells.error("상태", _("An import can only make a need a draft or published."))
         return None
     return status

@@ -10,8 +10,10 @@ from django.db.models import Count, Q, QuerySet
 
 from dxhub.collab.selectors import TrackRecord, track_records
 from dxhub.companies.models import Company
+from dxhub.companies.text import company_engine_text
 from dxhub.hubs.models import Hub
 from dxhub.needs.models import Need
+from dxhub.needs.text import need_engine_text
 from dxhub.reference.models import Capability, KsicCode
 from matching.engine.explain import Names
 from matching.engine.profiles import NeedProfile, ReferenceSummary, SupplierProfile
@@ -48,16 +50,7 @@ def supplier_profile(company: Company, record: TrackRecord | None = None) -> Sup
     if record is None:
         record = track_records([company.pk]).get(company.pk, TrackRecord())
     references = list(company.references.all())
-    text = "\n".join(
-        part
-        for part in [
-            company.name,
-            company.description,
-            *(f"{s.name} {s.description}" for s in company.solutions.all()),
-            *(f"{r.problem} {r.result}" for r in references),
-        ]
-        if part
-    )
+    text = company_engine_text(company, solutions=company.solutions.all(), references=references)
     return SupplierProfile(
         id=str(company.pk),
         text=text,
@@ -85,18 +78,7 @@ def supplier_profile(company: Company, record: TrackRecord | None = None) -> Sup
 
 def need_profile(need: Need) -> NeedProfile:
     """What the engine knows of a need: the template's text, capabilities, industry, place and budget."""
-    text = "\n".join(
-        p
-        for p in [
-            need.title,
-            need.site,
-            need.problem,
-            need.current_practice,
-            need.data_kinds,
-            need.target_kpi,
-        ]
-        if p
-    )
+    text = need_engine_text(need)
     company = need.company
     return NeedProfile(
         id=str(need.pk),

@@ -34,7 +34,7 @@ def rebuild() -> dict[str, int]:
     return services.rebuild_all()
 
 
-def on_rows_imported(*, kind: str, created: int, updated: int) -> None:
-    """After an import: rebuild the index and every shortlist in the background, once."""
+def on_bulk_saved(*, created: int, updated: int) -> None:
+    """After a bulk write (an import): rebuild the index and every shortlist in the background, once."""
     if created or updated:
         rebuild.enqueue()

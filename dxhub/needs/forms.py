@@ -26,18 +26,9 @@ class NeedForm(forms.ModelForm):
 
     class Meta:
         model = Need
+        # Need.FIELDS but the hub (set by the service) and the industry (ksic_code above).
         fields = [
-            "title",
-            "site",
-            "problem",
-            "current_practice",
-            "data_kinds",
-            "data_volume",
-            "data_access",
-            "target_kpi",
-            "budget_min",
-            "budget_max",
-            "timeline_months",
+            *(f for f in Need.FIELDS if f not in ("hub", "ksic", "visibility")),
             "required_capabilities",
             "visibility",
         ]

@@ -35,6 +35,25 @@ class Need(models.Model):
 
     # Open: shown to suppliers, ranked by the engine, counted as open on dashboards.
     OPEN_STATUSES = (Status.PUBLISHED, Status.IN_DISCUSSION)
+    # A need's own fields, the one list: what need_create/need_update accept, what the need form
+    # edits (hub and industry aside) and what a bulk write (an import) sets; title is its key.
+    # The status changes through the state machine (services.TRANSITIONS), or a bulk write.
+    FIELDS = (
+        "title",
+        "hub",
+        "ksic",
+        "site",
+        "problem",
+        "current_practice",
+        "data_kinds",
+        "data_volume",
+        "data_access",
+        "target_kpi",
+        "budget_min",
+        "budget_max",
+        "timeline_months",
+        "visibility",
+    )
 
     company = models.ForeignKey(
         "companies.Company", verbose_name=_("company"), on_delete=models.CASCADE, related_name="needs"

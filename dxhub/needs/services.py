@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,29 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dxhub.companies.models import Company
-from dxhub.core.search import index_text
-from dxhub.needs.hooks import need_saved
+from dxhub.core.bulk import BATCH, CREATE, UPDATE, AuditBatch, Written, chunks
+from dxhub.core.search import index_text, index_texts
+from dxhub.needs.hooks import need_saved, needs_bulk_saved
 from dxhub.needs.models import Need
+from dxhub.needs.rows import NeedRow
+from dxhub.needs.text import need_search_parts
 from dxhub.reference.models import Capability
 
-NEED_FIELDS = (
-    "title",
-    "ksic",
-    "ksic_id",
-    "site",
-    "problem",
-    "current_practice",
-    "data_kinds",
-    "data_volume",
-    "data_access",
-    "target_kpi",
-    "budget_min",
-    "budget_max",
-    "timeline_months",
-    "visibility",
-    "hub",
-    "hub_id",
-)
+# Need.FIELDS, with foreign keys also by id.
+NEED_FIELDS = (*Need.FIELDS, "ksic_id", "hub_id")
 
 TRANSITIONS: dict[str, set[str]] = {
     Need.Status.DRAFT: {Need.Status.PUBLISHED, Need.Status.CLOSED},
@@ -43,15 +30,16 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 
+# A bulk write (an import) creates drafts or published needs; discussion and closing happen on the platform.
+BULK_STATUSES = (Need.Status.DRAFT, Need.Status.PUBLISHED)
+
+
 class TransitionError(ValidationError):
     """A state change the need's life cycle does not allow."""
 
 
 def need_index_text(need: Need) -> str:
-    caps = [c.name_ko + " " + c.keywords for c in need.required_capabilities.all()]
-    return index_text(
-        [need.title, need.site, need.problem, need.current_practice, need.data_kinds, need.target_kpi, *caps]
-    )
+    return index_text(need_search_parts(need, capabilities=need.required_capabilities.all()))
 
 
 def need_refresh_search(need: Need) -> None:
@@ -157,3 +145,87 @@ def need_reopen(need: Need) -> Need:
     locked.close_reason, locked.close_note = "", ""
     locked.save(update_fields=["status", "close_reason", "close_note", "updated_at"])
     return locked
+
+
+@transaction.atomic
+def needs_bulk_write(
+    rows: list[NeedRow],
+    *,
+    actor: Any = None,
+    note: dict[str, Any] | None = None,
+    capabilities: Mapping[int, Capability] | None = None,
+) -> Written:
+    """Create new needs, update changed ones (same company, same title), leave identical ones alone.
+
+    In a few bulk statements; a need that becomes published is stamped `published_at` as
+    `need_publish` does; search text comes from `need_search_parts`; audit entries carry `note`;
+    one `needs_bulk_saved` is announced for the batch. Rows may only set the statuses in
+    BULK_STATUSES (the caller checks, so that it can name the row).
+    """
+    if capabilities is None:
+        capabilities = {c.pk: c for c in Capability.objects.all()}
+    audit = AuditBatch(actor=actor, note=note or {})
+    creates = [r for r in rows if r.is_new]
+    updates = [r for r in rows if not r.is_new and not r.is_unchanged]
+    changes = {r.row: r.changes() for r in (*creates, *updates)}
+    now = timezone.now()
+    created_by = actor if getattr(actor, "pk", None) else None
+    needs: dict[int, Need] = {}
+    for r in creates:
+        needs[r.row] = Need(company_id=r.company_id, title=r.title, created_by=created_by, **r.values())
+    changed_fields: set[str] = {"search_text", "updated_at"}
+    for r in updates:
+        assert r.existing is not None
+        for name, value in r.values().items():
+            setattr(r.existing, name, value)
+        r.existing.updated_at = now
+        changed_fields.update(k for k in changes[r.row] if k != "required_capabilities")
+        needs[r.row] = r.existing
+    for need in needs.values():
+        if need.status == Need.Status.PUBLISHED and need.published_at is None:
+            need.published_at = now
+            changed_fields.add("published_at")
+    _bulk_search_text([*creates, *updates], needs, capabilities)
+
+    Need.objects.bulk_create([needs[r.row] for r in creates], batch_size=BATCH)
+    Need.objects.bulk_update(
+        [needs[r.row] for r in updates], fields=sorted(changed_fields), batch_size=BATCH // 2
+    )
+    _bulk_capabilities([*creates, *updates], needs)
+    for r in creates:
+        audit.add(needs[r.row], CREATE, changes[r.row])
+    for r in updates:
+        audit.add(needs[r.row], UPDATE, changes[r.row])
+    audit.save()
+    if creates or updates:
+        # One announcement for the batch: matching rebuilds once, not once per row.
+        needs_bulk_saved.announce(created=len(creates), updated=len(updates))
+    return Written(
+        created=len(creates), updated=len(updates), unchanged=len(rows) - len(creates) - len(updates)
+    )
+
+
+def _bulk_search_text(
+    rows: list[NeedRow], needs: dict[int, Need], capabilities: Mapping[int, Capability]
+) -> None:
+    """`need_search_parts` for every row, analysed in one batch."""
+    parts_per_row: list[list[str | None]] = []
+    for r in rows:
+        cap_ids = r.capability_ids if r.capability_ids is not None else r.old_capabilities
+        caps = sorted((capabilities[i] for i in cap_ids), key=lambda c: c.name_ko)
+        parts_per_row.append(need_search_parts(needs[r.row], capabilities=caps))
+    for r, text in zip(rows, index_texts(parts_per_row), strict=True):
+        needs[r.row].search_text = text
+
+
+def _bulk_capabilities(rows: list[NeedRow], needs: dict[int, Need]) -> None:
+    through = Need.required_capabilities.through
+    changed = [
+        r for r in rows if r.capability_ids is not None and set(r.capability_ids) != r.old_capabilities
+    ]
+    for batch in chunks([r.existing.pk for r in changed if r.existing is not None]):
+        through.objects.filter(need_id__in=batch).delete()
+    through.objects.bulk_create(
+        [through(need_id=needs[r.row].pk, capability_id=c) for r in changed for c in r.capability_ids or ()],
+        batch_size=BATCH,
+    )

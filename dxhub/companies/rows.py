@@ -1,4 +1,4 @@
-"""A validated companies row, and what writing it would change."""
+"""A row of a bulk write of companies (an import's validated row), and what writing it would change."""
 
 from __future__ import annotations
 
@@ -6,20 +6,9 @@ from dataclasses import dataclass, field
 
 from dxhub.companies.models import Company, ContactPerson
 
-SCALAR_FIELDS = (
-    "name",
-    "name_en",
-    "kind",
-    "region_id",
-    "address",
-    "employees",
-    "founded_year",
-    "revenue_band",
-    "hub_id",
-    "tenancy",
-    "description",
-    "website",
-)
+_ATTNAMES = {f.name: f.attname for f in Company._meta.concrete_fields}
+# What a row may set: Company.FIELDS by column name (region_id, hub_id) without the key.
+SCALAR_FIELDS = tuple(_ATTNAMES[name] for name in Company.FIELDS if name != "brn")
 CONTACT_FIELDS = ("name", "email", "phone")
 
 

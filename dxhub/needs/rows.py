@@ -1,28 +1,15 @@
-"""A validated needs row, and what writing it would change."""
+"""A row of a bulk write of needs (an import's validated row), and what writing it would change."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dxhub.imports.company_rows import as_text
+from dxhub.companies.rows import as_text
 from dxhub.needs.models import Need
 
-NEED_FIELDS = (
-    "hub_id",
-    "ksic_id",
-    "site",
-    "problem",
-    "current_practice",
-    "data_kinds",
-    "data_volume",
-    "data_access",
-    "target_kpi",
-    "budget_min",
-    "budget_max",
-    "timeline_months",
-    "visibility",
-    "status",
-)
+_ATTNAMES = {f.name: f.attname for f in Need._meta.concrete_fields}
+# What a row may set: Need.FIELDS by column name (hub_id, ksic_id) without the key, and the status.
+NEED_FIELDS = (*(_ATTNAMES[name] for name in Need.FIELDS if name != "title"), "status")
 
 
 @dataclass
