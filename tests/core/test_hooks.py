@@ -7,14 +7,13 @@ from django.db import transaction
 
 from dxhub.collab.hooks import track_record_changed
 from dxhub.collab.selectors import FUNNEL_STEPS
-from dxhub.companies.hooks import company_saved
+from dxhub.companies.hooks import companies_bulk_saved, company_saved
 from dxhub.companies.panels import COMPANY_PANELS
 from dxhub.core.hooks import Contributions, Hook
 from dxhub.hubs.figures import HUB_FIGURES, hub_figures
-from dxhub.imports.hooks import rows_imported
 from dxhub.matches import tasks
 from dxhub.needs import services as need_services
-from dxhub.needs.hooks import need_saved
+from dxhub.needs.hooks import need_saved, needs_bulk_saved
 from tests.factories import CompanyFactory, NeedFactory
 
 
@@ -55,7 +54,8 @@ def test_matching_subscribes_to_the_lower_floors():
     assert tasks.on_need_saved in need_saved.receivers
     assert tasks.on_company_saved in company_saved.receivers
     assert tasks.on_company_saved in track_record_changed.receivers
-    assert tasks.on_rows_imported in rows_imported.receivers
+    assert tasks.on_bulk_saved in companies_bulk_saved.receivers
+    assert tasks.on_bulk_saved in needs_bulk_saved.receivers
     assert [key for key, _ in FUNNEL_STEPS.items()] == ["match"]
 
 
